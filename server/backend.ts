@@ -1,0 +1,21 @@
+// The seam between the dashboard server and whatever answers `/api`: the embedded emulator
+// (offline, demo data) or a proxy to the real Vercel REST API. The app server only ever
+// sees this interface.
+import type { Hono } from 'hono';
+
+export interface ApiBackend {
+  mode: 'emulator' | 'proxy';
+  /**
+   * Answers one API request. The request URL's path is relative to the API root
+   * (`/v1/vcr/repository…`), exactly as api.vercel.com would receive it.
+   */
+  fetch(request: Request): Promise<Response>;
+  /**
+   * Routes mounted at the server root that are not part of the Vercel API (the emulator's
+   * control routes). A proxy backend has none, so they do not exist in proxy mode.
+   */
+  control?: Hono;
+  /** One line for the start-up banner: which backend, which scope. */
+  describe(): string;
+  close?(): Promise<void>;
+}

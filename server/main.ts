@@ -1,0 +1,34 @@
+// `npm start`: one Node process serving the built app and the API under /api.
+// Environment: PORT (0 = any free port), HOST, VCR_SEED (emulator seed file).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { createBackendFromEnv } from './config';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main() {
+  const backend = await createBackendFromEnv(process.env);
+  const app = createApp({ backend, distDir: path.join(root, 'dist') });
+  const port = Number(process.env.PORT ?? 5173);
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    // Tests and scripts read this exact line to find the URL when PORT=0.
+    console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
+    console.log(backend.describe());
+  });
+  const stop = () => {
+    server.close();
+    void backend.close?.();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  // A clear one-line reason (a bad seed, a bad setting) rather than a stack trace.
+  console.error(`vcr-dashboard: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { Link, Outlet } from 'react-router-dom';
+
+export function RootLayout() {
+  return (
+    <div className="min-h-screen flex flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 rounded bg-accent px-3 py-2 text-accent-fg"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-border">
+        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+          <Link to="/" className="font-semibold tracking-tight">
+            VCR Dashboard
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
