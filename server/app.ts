@@ -5,15 +5,22 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiBackend } from './backend';
+import type { DashboardConfig } from './dashboard-config';
 
 export interface AppOptions {
   backend: ApiBackend;
   /** Folder of the built app (vite build output). */
   distDir: string;
+  config: DashboardConfig;
 }
 
-export function createApp({ backend, distDir }: AppOptions): Hono {
+export function createApp({ backend, distDir, config }: AppOptions): Hono {
   const app = new Hono();
+
+  app.get('/_dashboard/config', (c) => {
+    c.header('cache-control', 'no-store');
+    return c.json(config);
+  });
 
   app.all('/api/*', async (c) => {
     const url = new URL(c.req.url);

@@ -15,6 +15,8 @@ export interface ApiBackend {
    * control routes). A proxy backend has none, so they do not exist in proxy mode.
    */
   control?: Hono;
+  /** The scope the backend itself suggests (the emulator: its demo project). */
+  defaultScope?(): { projectId: string; teamId?: string } | undefined;
   /** One line for the start-up banner: which backend, which scope. */
   describe(): string;
   close?(): Promise<void>;

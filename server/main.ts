@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { createBackendFromEnv } from './config';
+import { createDashboardConfig } from './dashboard-config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   const backend = await createBackendFromEnv(process.env);
-  const app = createApp({ backend, distDir: path.join(root, 'dist') });
+  const config = createDashboardConfig(process.env, process.cwd(), backend);
+  const app = createApp({ backend, distDir: path.join(root, 'dist'), config });
   const port = Number(process.env.PORT ?? 5173);
   const hostname = process.env.HOST ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {

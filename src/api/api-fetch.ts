@@ -18,20 +18,26 @@ export interface ApiFetchOptions<T> {
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Mount point; the dashboard server's own routes (not the Vercel API) use ''. */
+  base?: string;
 }
 
 /** Build `/api/<path>?…`; path segments must already be encoded by the caller. */
-export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+export function apiUrl(
+  path: string,
+  query?: Record<string, QueryValue>,
+  base: string = API_BASE,
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query ?? {})) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
   const qs = params.toString();
-  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+  return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
 
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
-  const url = apiUrl(path, options.query);
+  const url = apiUrl(path, options.query, options.base);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;

@@ -1,0 +1,26 @@
+// The dashboard server's own settings (not part of the Vercel API): backend mode, whether
+// the server holds a token, and the default scope.
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiFetch } from './api-fetch';
+
+export const dashboardConfigSchema = z.object({
+  mode: z.string(),
+  serverToken: z.boolean(),
+  defaultScope: z.nullable(
+    z.object({ projectId: z.string(), teamId: z.optional(z.string()), source: z.string() }),
+  ),
+});
+export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
+
+// Outside the /api mount, so it can never be confused with (or forwarded to) the Vercel API.
+export const DASHBOARD_CONFIG_PATH = '/_dashboard/config';
+
+export function dashboardConfigQueryOptions() {
+  return queryOptions({
+    queryKey: ['dashboard-config'] as const,
+    queryFn: ({ signal }) =>
+      apiFetch(DASHBOARD_CONFIG_PATH, { schema: dashboardConfigSchema, signal, base: '' }),
+    staleTime: Infinity,
+  });
+}
