@@ -1,0 +1,31 @@
+// GET /v1/vcr/repository/{idOrName}/images: a repository's images, optionally only the
+// untagged ones.
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { apiFetch } from './api-fetch';
+import { assertRepositoryName } from './get-repository';
+import { vcrKeys } from './query-keys';
+import { imageListResponseSchema } from './schemas';
+import { requireScope, scopeToQuery, type Scope } from './scope';
+
+export const IMAGES_PAGE_SIZE = 100;
+
+export function imageListInfiniteQueryOptions(scope: Scope, repo: string, untagged: boolean) {
+  return infiniteQueryOptions({
+    queryKey: [...vcrKeys.images(scope, repo), 'list', untagged ? 'untagged' : 'all'] as const,
+    queryFn: ({ pageParam, signal }) => {
+      assertRepositoryName(repo);
+      return apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/images`, {
+        schema: imageListResponseSchema,
+        query: {
+          ...scopeToQuery(requireScope(scope)),
+          limit: IMAGES_PAGE_SIZE,
+          untagged: untagged ? 'true' : undefined,
+          cursor: pageParam,
+        },
+        signal,
+      });
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
