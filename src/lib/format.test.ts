@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatExactBytes,
+  formatExactTime,
+  formatRelative,
+  relativeRefreshMs,
+  shortDigest,
+} from './format';
+
+describe('formatBytes (the official CLI digits, with a space)', () => {
+  it.each([
+    [0, '0 B'],
+    [512, '512 B'],
+    [1023, '1023 B'],
+    [1024, '1 KB'],
+    [1536, '1.5 KB'],
+    [2097152, '2 MB'],
+    [38693274, '36.9 MB'],
+    [1073741824, '1 GB'],
+    [5.5 * 1024 ** 3, '5.5 GB'],
+    [2 * 1024 ** 4, '2 TB'],
+  ])('%d → %s', (n, expected) => {
+    expect(formatBytes(n)).toBe(expected);
+  });
+
+  it('rounds to one decimal and drops a trailing .0 only', () => {
+    expect(formatBytes(1024 * 1.04)).toBe('1 KB');
+    expect(formatBytes(1024 * 1.06)).toBe('1.1 KB');
+  });
+
+  it('refuses nonsense without throwing', () => {
+    expect(formatBytes(Number.NaN)).toBe('–');
+    expect(formatBytes(-1)).toBe('–');
+  });
+});
+
+describe('formatExactBytes', () => {
+  it('groups digits with Intl', () => {
+    expect(formatExactBytes(38693274, 'en-US')).toBe('38,693,274 bytes');
+    expect(formatExactBytes(1, 'en-US')).toBe('1 byte');
+    expect(formatExactBytes(38693274, 'de-DE')).toBe('38.693.274 bytes');
+  });
+});
+
+describe('shortDigest', () => {
+  it('keeps the first 12 hex characters without the algorithm', () => {
+    expect(shortDigest(`sha256:${'ab12'.repeat(16)}`)).toBe('ab12ab12ab12');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2026-11-27T12:00:00Z');
+  it.each([
+    ['2026-11-27T11:59:58Z', 'now'],
+    ['2026-11-27T11:59:30Z', '30 seconds ago'],
+    ['2026-11-27T11:55:00Z', '5 minutes ago'],
+    ['2026-11-27T09:00:00Z', '3 hours ago'],
+    ['2026-11-26T12:00:00Z', 'yesterday'],
+    ['2026-11-21T12:00:00Z', '6 days ago'],
+    ['2026-09-27T12:00:00Z', '2 months ago'],
+    ['2024-11-27T12:00:00Z', '2 years ago'],
+    ['2026-11-27T14:00:00Z', 'in 2 hours'],
+  ])('%s → %s', (iso, expected) => {
+    expect(formatRelative(iso, now, 'en')).toBe(expected);
+  });
+
+  it('says so for an unreadable date', () => {
+    expect(formatRelative('not a date', now)).toBe('unknown time');
+  });
+
+  it('refreshes fast only while counting seconds', () => {
+    expect(relativeRefreshMs(now - 5000, now)).toBe(1000);
+    expect(relativeRefreshMs(now - 5 * 60_000, now)).toBe(15_000);
+    expect(relativeRefreshMs(now - 5 * 3600_000, now)).toBe(60_000);
+  });
+});
+
+describe('formatExactTime', () => {
+  it('includes date, time and zone', () => {
+    const s = formatExactTime('2026-11-27T12:34:56Z', 'en-US');
+    expect(s).toContain('2026');
+    expect(s).toMatch(/\d{1,2}:34:56/);
+  });
+});

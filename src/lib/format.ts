@@ -1,0 +1,96 @@
+// Formatting shared by every page. Sizes follow the official Vercel CLI digit for digit, so a
+// number read in the dashboard matches the one in a terminal; everything else goes through Intl
+// so it follows the reader's locale.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+
+/**
+ * 1024-based, one decimal, trailing `.0` dropped, like the CLI (`36.9MB`), but with a space
+ * before the unit for readability: 38693274 → `36.9 MB`, 2097152 → `2 MB`, 512 → `512 B`.
+ */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '–';
+  let i = 0;
+  while (i < UNITS.length - 1 && n >= 1024 ** (i + 1)) i++;
+  const value = (n / 1024 ** i).toFixed(1).replace(/\.0$/, '');
+  return `${value} ${UNITS[i]}`;
+}
+
+/** The exact count for hover text: `38,693,274 bytes`. */
+export function formatExactBytes(n: number, locale?: string): string {
+  if (!Number.isFinite(n) || n < 0) return 'unknown size';
+  const digits = new Intl.NumberFormat(locale).format(n);
+  return `${digits} ${n === 1 ? 'byte' : 'bytes'}`;
+}
+
+/** The 12 hex characters the CLI's lists show: enough to recognise, short enough to scan. */
+export function shortDigest(digest: string): string {
+  return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale?: string): Intl.RelativeTimeFormat {
+  const key = locale ?? '';
+  let f = relativeFormats.get(key);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(key, f);
+  }
+  return f;
+}
+
+export function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** `5 minutes ago`, `yesterday`, `in 2 hours` (clock skew), `now` for the last few seconds. */
+export function formatRelative(
+  value: Date | string | number,
+  now: Date | number = Date.now(),
+  locale?: string,
+): string {
+  const t = toDate(value).getTime();
+  if (Number.isNaN(t)) return 'unknown time';
+  const diff = t - (typeof now === 'number' ? now : now.getTime());
+  const abs = Math.abs(diff);
+  const rtf = relativeFormat(locale);
+  // A few seconds either way is "now": a server clock a little ahead must not read "in 2 s".
+  if (abs < 10 * SECOND) return rtf.format(0, 'second');
+  const sign = Math.sign(diff);
+  if (abs < MINUTE) return rtf.format(sign * Math.floor(abs / SECOND), 'second');
+  if (abs < HOUR) return rtf.format(sign * Math.floor(abs / MINUTE), 'minute');
+  if (abs < DAY) return rtf.format(sign * Math.floor(abs / HOUR), 'hour');
+  if (abs < MONTH) return rtf.format(sign * Math.floor(abs / DAY), 'day');
+  if (abs < YEAR) return rtf.format(sign * Math.floor(abs / MONTH), 'month');
+  return rtf.format(sign * Math.floor(abs / YEAR), 'year');
+}
+
+/** How often a relative label can change: refresh often only while it counts seconds. */
+export function relativeRefreshMs(value: Date | string | number, now: number = Date.now()): number {
+  const abs = Math.abs(toDate(value).getTime() - now);
+  if (abs < MINUTE) return SECOND;
+  if (abs < HOUR) return 15 * SECOND;
+  return MINUTE;
+}
+
+let exactFormat: Intl.DateTimeFormat | undefined;
+/** The exact local time, with zone, for hover text and screen readers. */
+export function formatExactTime(value: Date | string | number, locale?: string): string {
+  const d = toDate(value);
+  if (Number.isNaN(d.getTime())) return 'unknown time';
+  const f =
+    locale === undefined
+      ? (exactFormat ??= new Intl.DateTimeFormat(undefined, {
+          dateStyle: 'medium',
+          timeStyle: 'long',
+        }))
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+  return f.format(d);
+}

@@ -1,0 +1,49 @@
+// One shared clock per refresh rate, so a page of relative times re-renders together from a
+// single timer instead of one timer per row. The timer runs only while someone listens.
+import { useSyncExternalStore } from 'react';
+
+interface Clock {
+  now: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval> | undefined;
+}
+
+const clocks = new Map<number, Clock>();
+
+function clockFor(intervalMs: number): Clock {
+  let clock = clocks.get(intervalMs);
+  if (!clock) {
+    clock = { now: Date.now(), listeners: new Set(), timer: undefined };
+    clocks.set(intervalMs, clock);
+  }
+  return clock;
+}
+
+function subscribe(intervalMs: number, listener: () => void): () => void {
+  const clock = clockFor(intervalMs);
+  clock.listeners.add(listener);
+  if (clock.timer === undefined) {
+    clock.now = Date.now();
+    clock.timer = setInterval(() => {
+      clock.now = Date.now();
+      for (const l of clock.listeners) l();
+    }, intervalMs);
+    // A stopped clock may hold an old time from its last run: let the new listener catch up.
+    queueMicrotask(listener);
+  }
+  return () => {
+    clock.listeners.delete(listener);
+    if (clock.listeners.size === 0 && clock.timer !== undefined) {
+      clearInterval(clock.timer);
+      clock.timer = undefined;
+    }
+  };
+}
+
+/** The current time in ms, updated every `intervalMs` (shared by all callers of that rate). */
+export function useNow(intervalMs = 1000): number {
+  return useSyncExternalStore(
+    (listener) => subscribe(intervalMs, listener),
+    () => clockFor(intervalMs).now,
+  );
+}
