@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
+import { requestGuard } from './proxy/request-guard';
+import { requestBodyLimit, securityHeaders } from './security-headers';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -16,6 +18,11 @@ export interface AppOptions {
 
 export function createApp({ backend, distDir, config }: AppOptions): Hono {
   const app = new Hono();
+  // First, so every response (pages, assets, API, errors) carries them.
+  app.use('*', securityHeaders());
+  app.use('*', requestBodyLimit());
+  // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
+  if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');

@@ -1,17 +1,50 @@
-// Chooses what answers /api: the real Vercel API when a token is configured, else the
-// embedded emulator. Nothing else in the server knows which one it is talking to.
+// Chooses what answers /api. VERCEL_TOKEN → the real Vercel API (or VERCEL_API_URL) with the
+// server's token. VERCEL_API_URL alone → the same proxy with no server token: each browser
+// tab forwards the token its user pasted in Settings. Neither → the embedded emulator.
+// Nothing else in the server knows which one it is talking to.
 import type { ApiBackend } from './backend';
 
 export type Env = Record<string, string | undefined>;
 
 export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
-  if (env.VERCEL_TOKEN) {
-    const { createProxyBackend } = await import('./proxy/proxy-backend');
+  const token = env.VERCEL_TOKEN?.trim();
+  const apiUrl = env.VERCEL_API_URL?.trim();
+  if (token || apiUrl) {
+    const { createProxyBackend, DEFAULT_UPSTREAM } = await import('./proxy/proxy-backend');
     return createProxyBackend({
-      token: env.VERCEL_TOKEN,
-      upstream: env.VERCEL_API_URL ?? 'https://api.vercel.com',
+      token: token || undefined,
+      upstream: apiUrl || DEFAULT_UPSTREAM,
+      timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
+      log: (line) => console.error(line),
     });
   }
   const { createEmulatorBackend } = await import('./emulator/emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });
+}
+
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new Error(
+      `VERCEL_API_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}".`,
+    );
+  }
+  return ms;
+}
+
+/** The start-up banner's scope line. */
+export function describeScope(
+  scope: { projectId: string; teamId?: string; source: string } | null,
+): string {
+  if (!scope) {
+    return 'Default scope: none (set VERCEL_PROJECT_ID and VERCEL_ORG_ID, or run inside a `vercel link`ed folder)';
+  }
+  const from =
+    scope.source === 'env'
+      ? 'VERCEL_PROJECT_ID'
+      : scope.source === 'vercel-project-json'
+        ? '.vercel/project.json'
+        : 'the emulator demo seed';
+  return `Default scope: ${scope.projectId}${scope.teamId ? ` / ${scope.teamId}` : ''} (from ${from})`;
 }

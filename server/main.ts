@@ -4,14 +4,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { createBackendFromEnv } from './config';
+import { createBackendFromEnv, describeScope } from './config';
 import { createDashboardConfig } from './dashboard-config';
+import { loadEnv } from './env-file';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
-  const backend = await createBackendFromEnv(process.env);
-  const config = createDashboardConfig(process.env, process.cwd(), backend);
+  // `.env` fills in what the real environment lacks; the real environment always wins.
+  const env = loadEnv(process.env, process.cwd());
+  const backend = await createBackendFromEnv(env);
+  const config = createDashboardConfig(env, process.cwd(), backend);
   const app = createApp({ backend, distDir: path.join(root, 'dist'), config });
   const port = Number(process.env.PORT ?? 5173);
   const hostname = process.env.HOST ?? '127.0.0.1';
@@ -19,6 +22,7 @@ async function main() {
     // Tests and scripts read this exact line to find the URL when PORT=0.
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
     console.log(backend.describe());
+    console.log(describeScope(config.defaultScope));
   });
   const stop = () => {
     server.close();

@@ -1,0 +1,234 @@
+// `/api` in front of the real Vercel REST API. The browser talks only to this server; the
+// token is added here and never travels back. Not an open proxy: a fixed upstream, an
+// allow-list of GET routes, a fresh set of request headers, and an allow-list of response
+// headers.
+import type { ApiBackend } from '../backend';
+import { matchAllowedRoute } from './allow-list';
+import { checkRequestTarget, headerBytes, MAX_HEADER_BYTES } from './request-guard';
+
+export const DEFAULT_UPSTREAM = 'https://api.vercel.com';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** API answers are small JSON; anything bigger is not something the dashboard asked for. */
+export const MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
+
+/** Response headers the browser may see; everything else (set-cookie, …) is dropped. */
+const PASS_RESPONSE_HEADERS = [
+  'content-type',
+  'retry-after',
+  'x-vercel-id',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+] as const;
+
+/** A tab-pasted token must look like one (RFC 6750 token68) before it goes anywhere. */
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{8,512})$/;
+const HEADER_SAFE_TOKEN = /^[\x21-\x7e]{1,4096}$/;
+
+export interface ProxyOptions {
+  /** The server's own token; without it the tab-pasted bearer (if any) is forwarded. */
+  token?: string;
+  upstream?: string;
+  timeoutMs?: number;
+  /** Where failures are reported; never given the token or request headers. */
+  log?: (line: string) => void;
+  /** For tests; defaults to the global fetch. */
+  fetchImpl?: typeof fetch;
+}
+
+export function parseUpstream(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`VERCEL_API_URL is not a URL: "${value}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`VERCEL_API_URL must be an http(s) URL, got "${url.protocol}".`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new Error('VERCEL_API_URL must not carry credentials, a query or a fragment.');
+  }
+  return url;
+}
+
+function errorResponse(status: number, code: string, message: string, extra?: HeadersInit) {
+  const headers = new Headers(extra);
+  headers.set('content-type', 'application/json; charset=utf-8');
+  headers.set('cache-control', 'no-store');
+  return new Response(JSON.stringify({ error: { code, message } }), { status, headers });
+}
+
+export function createProxyBackend(options: ProxyOptions): ApiBackend {
+  const token = options.token?.trim() || undefined;
+  if (token !== undefined && !HEADER_SAFE_TOKEN.test(token)) {
+    // Never echo the value: it is a secret even when malformed.
+    throw new Error('VERCEL_TOKEN contains characters that cannot be sent in an HTTP header.');
+  }
+  const upstream = parseUpstream(options.upstream ?? DEFAULT_UPSTREAM);
+  const basePath = upstream.pathname.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = options.fetchImpl ?? fetch;
+  const log = options.log ?? (() => {});
+  const upstreamLabel = upstream.origin + basePath;
+  const tokenBytes = token ? Buffer.from(token) : undefined;
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'GET') {
+      return errorResponse(
+        405,
+        'method_not_allowed',
+        `The dashboard only reads from the Vercel API; ${request.method.slice(0, 16)} is not forwarded.`,
+        { allow: 'GET' },
+      );
+    }
+    const url = new URL(request.url);
+    // The app also checks the raw target; this repeats the checks that survive URL parsing
+    // so the backend is safe on its own.
+    const guard = checkRequestTarget(url.pathname + url.search);
+    if (guard) return errorResponse(guard.status, guard.code, guard.message);
+    if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
+      return errorResponse(431, 'headers_too_large', 'The request headers are too large.');
+    }
+    if (request.headers.has('content-length') && request.headers.get('content-length') !== '0') {
+      return errorResponse(400, 'bad_request', 'A GET request to the API cannot have a body.');
+    }
+    if (request.headers.has('transfer-encoding')) {
+      return errorResponse(400, 'bad_request', 'A GET request to the API cannot have a body.');
+    }
+
+    const match = matchAllowedRoute(url.pathname, url.searchParams);
+    if (!match.ok) return errorResponse(match.status, match.code, match.message);
+
+    let authorization: string;
+    if (token) {
+      authorization = `Bearer ${token}`;
+    } else {
+      const sent = request.headers.get('authorization')?.trim() ?? '';
+      if (!sent) {
+        return errorResponse(
+          401,
+          'missing_token',
+          'The server has no VERCEL_TOKEN and this tab has no token. Paste one in Settings, or set VERCEL_TOKEN and restart the server.',
+        );
+      }
+      if (!BEARER.test(sent)) {
+        return errorResponse(401, 'invalid_token', 'The token pasted in this tab is malformed.');
+      }
+      authorization = sent;
+    }
+
+    // A fresh header set: nothing of the browser's (cookies, host, forwarding headers,
+    // hop-by-hop headers) is ever passed on.
+    const headers = new Headers({
+      accept: 'application/json',
+      authorization,
+      'user-agent': 'vcr-dashboard-proxy',
+    });
+    const target = `${upstream.origin}${basePath}${match.path}${match.search}`;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    let upstreamRes: Response;
+    let body: Uint8Array<ArrayBuffer>;
+    try {
+      upstreamRes = await doFetch(target, {
+        method: 'GET',
+        headers,
+        redirect: 'manual',
+        signal: timeout,
+      });
+      body = await readLimited(upstreamRes, MAX_UPSTREAM_BODY_BYTES);
+    } catch (err) {
+      if (timeout.aborted) {
+        log(`proxy: GET ${match.path} timed out after ${timeoutMs} ms`);
+        return errorResponse(
+          504,
+          'gateway_timeout',
+          `The Vercel API did not answer within ${formatSeconds(timeoutMs)}. Retrying may help.`,
+        );
+      }
+      const reason = describeNetworkError(err);
+      log(`proxy: GET ${match.path} failed: ${reason}`);
+      return errorResponse(
+        502,
+        'bad_gateway',
+        `Could not reach the Vercel API at ${upstreamLabel} (${reason}).`,
+      );
+    }
+
+    if (upstreamRes.status >= 300 && upstreamRes.status < 400) {
+      // Following a redirect could carry the token elsewhere; the API never redirects.
+      log(`proxy: GET ${match.path} was redirected (${upstreamRes.status}); not followed`);
+      return errorResponse(502, 'bad_gateway', 'The Vercel API answered with a redirect.');
+    }
+
+    const out = new Headers();
+    for (const name of PASS_RESPONSE_HEADERS) {
+      const value = upstreamRes.headers.get(name);
+      if (value !== null && !(token && value.includes(token))) out.set(name, value);
+    }
+    if (!out.has('cache-control')) out.set('cache-control', 'no-store');
+    return new Response(upstreamRes.status === 204 ? null : redact(body, tokenBytes), {
+      status: upstreamRes.status,
+      headers: out,
+    });
+  }
+
+  return {
+    mode: 'proxy',
+    async fetch(request) {
+      try {
+        return await handle(request);
+      } catch {
+        // Never a stack trace (which could hold request details) to the browser.
+        log('proxy: unexpected error');
+        return errorResponse(500, 'internal_server_error', 'The dashboard proxy failed.');
+      }
+    },
+    describe() {
+      const auth = token
+        ? 'token from VERCEL_TOKEN'
+        : 'no server token: each browser tab must paste its own';
+      return `API: proxy to ${upstreamLabel} (${auth})`;
+    },
+  };
+}
+
+async function readLimited(res: Response, max: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      throw new Error(`response larger than ${max} bytes`);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Defence in depth: an upstream that echoes the token must not hand it to the browser. */
+function redact(body: Uint8Array<ArrayBuffer>, token: Buffer | undefined): Uint8Array<ArrayBuffer> {
+  if (!token) return body;
+  const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  if (buf.indexOf(token) === -1) return body;
+  return new Uint8Array(
+    Buffer.from(buf.toString('utf8').split(token.toString('utf8')).join('[redacted]')),
+  );
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (cause && typeof cause.message === 'string') return cause.message.slice(0, 200);
+  if (err instanceof Error) return err.message.slice(0, 200);
+  return 'network error';
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
