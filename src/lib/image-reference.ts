@@ -1,8 +1,27 @@
-// Parses the image references the registry prints (`vcr.vercel.com/<team>/<project>/<repo>:<tag>`
-// or `…/<repo>@sha256:…`), as users paste them from a terminal, a CI log or a Dockerfile.
+// Image references as the official CLI prints them, for `docker pull`, and the parser for
+// references users paste (from a terminal, a CI log or a Dockerfile).
 import { DIGEST_RE, SLUG_RE, TAG_NAME_RE, isValidRepositoryName } from '../api/schemas';
+export const VCR_HOST = 'vcr.vercel.com';
 
-export const REGISTRY_HOST = 'vcr.vercel.com';
+export interface ImageReferenceParts {
+  team: string;
+  project: string;
+  repo: string;
+}
+
+export function imageReference({ team, project, repo }: ImageReferenceParts): string {
+  return `${VCR_HOST}/${team}/${project}/${repo}`;
+}
+
+export function pullByTag(parts: ImageReferenceParts, tag: string): string {
+  return `docker pull ${imageReference(parts)}:${tag}`;
+}
+
+export function pullByDigest(parts: ImageReferenceParts, digest: string): string {
+  return `docker pull ${imageReference(parts)}@${digest}`;
+}
+
+// Parsing: `vcr.vercel.com/<team>/<project>/<repo>:<tag>` or `…/<repo>@sha256:…`.
 
 export type ImageReference =
   | { team: string; project: string; repo: string; tag: string; digest?: undefined }
@@ -33,10 +52,10 @@ export function parseImageReference(input: string): ParseResult {
 
   const slash = text.indexOf('/');
   const host = slash === -1 ? text : text.slice(0, slash);
-  if (host.toLowerCase() !== REGISTRY_HOST) {
+  if (host.toLowerCase() !== VCR_HOST) {
     return {
       ok: false,
-      message: `Only ${REGISTRY_HOST} references can be opened here ("${host}" is another registry).`,
+      message: `Only ${VCR_HOST} references can be opened here ("${host}" is another registry).`,
     };
   }
   let rest = text.slice(slash + 1);
@@ -66,7 +85,7 @@ export function parseImageReference(input: string): ParseResult {
   if (parts.length !== 3 || parts.some((p) => p === '')) {
     return {
       ok: false,
-      message: `A reference has three parts after ${REGISTRY_HOST}: <team>/<project>/<repository>, then :<tag> or @sha256:<digest>.`,
+      message: `A reference has three parts after ${VCR_HOST}: <team>/<project>/<repository>, then :<tag> or @sha256:<digest>.`,
     };
   }
   const [team, project, repo] = parts as [string, string, string];
