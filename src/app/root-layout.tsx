@@ -1,4 +1,6 @@
 import { Link, Outlet } from 'react-router-dom';
+import { ThemeToggle } from '../components/theme-toggle';
+import { Toaster } from '../components/toast';
 
 export function RootLayout() {
   return (
@@ -14,11 +16,18 @@ export function RootLayout() {
           <Link to="/" className="font-semibold tracking-tight">
             VCR Dashboard
           </Link>
+          <div className="ml-auto flex items-center gap-3">
+            <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
+              Settings
+            </Link>
+            <ThemeToggle />
+          </div>
         </div>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         <Outlet />
       </main>
+      <Toaster />
     </div>
   );
 }

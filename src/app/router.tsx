@@ -1,15 +1,107 @@
 // Routes. Declarative mode on purpose: react-router's data router costs ~17 kB gzip more,
 // and the tag detail budget is 110 kB. The tag detail page is in the main chunk so its
 // request starts on first render; the other pages are lazy chunks.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RootLayout } from './root-layout';
 import { NotFoundPage } from './not-found-page';
+import { ScopeGate } from '../features/scope/scope-gate';
+
+// Browse pages load on demand: the tag detail deep link must not pay for them.
+const ScopePage = lazy(() =>
+  import('../features/scope/scope-page').then((m) => ({ default: m.ScopePage })),
+);
+const RepositoriesPage = lazy(() =>
+  import('../features/repositories/repositories-page').then((m) => ({
+    default: m.RepositoriesPage,
+  })),
+);
+const TagsPage = lazy(() =>
+  import('../features/tags/tags-page').then((m) => ({ default: m.TagsPage })),
+);
+const ImagesPage = lazy(() =>
+  import('../features/images/images-page').then((m) => ({ default: m.ImagesPage })),
+);
+const ImageDetailPage = lazy(() =>
+  import('../features/images/image-detail-page').then((m) => ({ default: m.ImageDetailPage })),
+);
+
+const SettingsPage = lazy(() =>
+  import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="text-sm text-muted-fg">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+import { TagDetailPage } from '../features/tag-detail/tag-detail-page';
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<RootLayout />}>
         {/* Feature routes are added here. */}
+        <Route path="repositories/:repo/tags/:tag" element={<TagDetailPage />} />
+        <Route
+          index
+          element={
+            <Lazy>
+              <ScopePage />
+            </Lazy>
+          }
+        />
+        {/* Browse URLs without a projectId get the server's default scope added. */}
+        <Route element={<ScopeGate />}>
+          <Route
+            path="repositories"
+            element={
+              <Lazy>
+                <RepositoriesPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="repositories/:repo"
+            element={
+              <Lazy>
+                <TagsPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="repositories/:repo/images"
+            element={
+              <Lazy>
+                <ImagesPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="repositories/:repo/images/:imageId"
+            element={
+              <Lazy>
+                <ImageDetailPage />
+              </Lazy>
+            }
+          />
+        </Route>
+        <Route
+          path="settings"
+          element={
+            <Lazy>
+              <SettingsPage />
+            </Lazy>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,109 @@
+// Tells the user when a preparing tag becomes usable, wherever their attention is: the tab
+// title and favicon (other tabs), a toast and a live-region announcement (this tab), and,
+// if they asked for it, a system notification (tab hidden).
+import { useEffect, useRef, useState } from 'react';
+import type { Tag } from '../../api/schemas';
+import { toast } from '../../components/toast';
+import { statusLabel } from '../../components/status-badge';
+
+export const FAVICONS = {
+  default: '/favicon.svg',
+  preparing: '/favicon-preparing.svg',
+  ready: '/favicon-ready.svg',
+} as const;
+
+export function readyMessage(tag: Tag): string {
+  return tag.status === 'unoptimized' ? `${tag.tag} is ready (unoptimized)` : `${tag.tag} is ready`;
+}
+
+export function pageTitle(repo: string, tag: string, data: Tag | undefined): string {
+  const base = `${repo}:${tag} · VCR Dashboard`;
+  if (!data) return base;
+  if (data.status === 'preparing') return `Preparing · ${base}`;
+  if (data.status === null) return base;
+  return `${statusLabel(data.status)} · ${base}`;
+}
+
+function setFavicon(href: string): void {
+  let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'icon';
+    link.type = 'image/svg+xml';
+    document.head.append(link);
+  }
+  if (link.getAttribute('href') !== href) link.setAttribute('href', href);
+}
+
+export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied';
+
+function initialNotifyState(): NotifyState {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  return Notification.permission === 'denied' ? 'denied' : 'off';
+}
+
+export function useReadySignals(repo: string, tagName: string, data: Tag | undefined) {
+  const [announcement, setAnnouncement] = useState('');
+  const [notify, setNotify] = useState<NotifyState>(initialNotifyState);
+  const previous = useRef<string | null | undefined>(undefined);
+  const notifyRef = useRef(notify);
+  notifyRef.current = notify;
+
+  const status = data?.status;
+  const title = pageTitle(repo, tagName, data);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  useEffect(() => {
+    if (status === undefined) return;
+    setFavicon(
+      status === 'preparing'
+        ? FAVICONS.preparing
+        : status === 'ready' || status === 'unoptimized'
+          ? FAVICONS.ready
+          : FAVICONS.default,
+    );
+  }, [status]);
+
+  // Leaving the page puts the app's own title and icon back.
+  useEffect(
+    () => () => {
+      document.title = 'VCR Dashboard';
+      setFavicon(FAVICONS.default);
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (!data) return;
+    const before = previous.current;
+    previous.current = data.status;
+    // Only a change seen live is news; opening a tag that is already ready is not.
+    if (before !== 'preparing' || data.status === 'preparing') return;
+    const message = readyMessage(data);
+    setAnnouncement(message);
+    toast(message, { tone: 'success' });
+    if (notifyRef.current === 'on' && document.visibilityState === 'hidden') {
+      try {
+        new Notification(message, { body: `${repo}:${data.tag}`, tag: `vcr-${repo}-${data.tag}` });
+      } catch {
+        /* some browsers only allow notifications from a service worker */
+      }
+    }
+  }, [data, repo]);
+
+  async function enableNotifications(): Promise<void> {
+    if (typeof Notification === 'undefined') return;
+    const permission = await Notification.requestPermission();
+    setNotify(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
+  }
+
+  return {
+    announcement,
+    notify,
+    enableNotifications,
+    disableNotifications: () => setNotify('off'),
+  };
+}

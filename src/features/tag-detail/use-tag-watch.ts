@@ -1,0 +1,51 @@
+// The tag query, watched: polls while preparing (slower in a hidden tab, at once when shown
+// again), stops when terminal, and keeps trying slowly through transient failures so the
+// page heals by itself. react-query never runs two fetches of one query at once, so polls
+// cannot overlap.
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { tagQueryOptions } from '../../api/get-tag';
+import type { Scope } from '../../api/scope';
+import { retryDelay, shouldRetry } from '../../lib/retry-policy';
+import { useDocumentVisible } from '../../lib/use-document-visible';
+import { isPreparing, pollInterval } from './watch-policy';
+
+export function useTagWatch(scope: Scope | null, repo: string, tag: string, enabled: boolean) {
+  const visible = useDocumentVisible();
+  const query = useQuery({
+    ...tagQueryOptions(scope, repo, tag),
+    enabled,
+    // A detail page opened from a list renders the cached row at once, then refreshes.
+    staleTime: 0,
+    refetchInterval: (q) => pollInterval({ data: q.state.data, error: q.state.error, visible }),
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: (q) =>
+      isPreparing(q.state.data) || q.state.status === 'error' ? 'always' : true,
+  });
+
+  // When the current failure happened, for the countdown to the next attempt.
+  const [failedAt, setFailedAt] = useState<number | undefined>(undefined);
+  const failureMark = query.failureCount > 0 ? `${query.failureCount}:${query.errorUpdatedAt}` : '';
+  useEffect(() => {
+    setFailedAt(failureMark ? Date.now() : undefined);
+  }, [failureMark]);
+
+  let retryAt: number | undefined;
+  let retrying = false;
+  const reason = query.failureReason;
+  if (query.fetchStatus === 'fetching' && reason && query.failureCount > 0) {
+    // Between automatic retries of one fetch.
+    retrying = shouldRetry(query.failureCount - 1, reason);
+    if (retrying && failedAt !== undefined)
+      retryAt = failedAt + retryDelay(query.failureCount - 1, reason);
+  } else if (query.status === 'error') {
+    // Retries exhausted: the slow poll is the next attempt.
+    const next = pollInterval({ data: query.data, error: query.error, visible });
+    if (next !== false) {
+      retrying = true;
+      retryAt = query.errorUpdatedAt + next;
+    }
+  }
+
+  return { query, visible, retrying, retryAt };
+}
