@@ -5,6 +5,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RootLayout } from './root-layout';
 import { NotFoundPage } from './not-found-page';
+import { TagDetailPage } from '../features/tag-detail/tag-detail-page';
 import { ScopeGate } from '../features/scope/scope-gate';
 
 // Browse pages load on demand: the tag detail deep link must not pay for them.
@@ -43,7 +44,6 @@ function Lazy({ children }: { children: ReactNode }) {
     </Suspense>
   );
 }
-import { TagDetailPage } from '../features/tag-detail/tag-detail-page';
 
 export function AppRoutes() {
   return (

@@ -1,0 +1,137 @@
+// A project's repositories: name, visibility, created and updated, paged by cursor.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router-dom';
+import { repositoriesInfiniteQueryOptions } from '../../api/list-repositories';
+import { scopeFromSearchParams } from '../../api/scope';
+import { Breadcrumbs } from '../../components/breadcrumbs';
+import { Button } from '../../components/button';
+import { ErrorPanel } from '../../components/error-panel';
+import { RelativeTime } from '../../components/relative-time';
+import { Skeleton } from '../../components/skeleton';
+import { describeScope } from '../scope/scope-form-logic';
+import { repositoryPath } from '../scope/paths';
+import { useDocumentTitle } from '../scope/use-document-title';
+
+export function RepositoriesPage() {
+  useDocumentTitle('Repositories');
+  const [params] = useSearchParams();
+  const scope = scopeFromSearchParams(params);
+  // The scope gate guarantees a projectId; this only guards direct use.
+  const query = useInfiniteQuery({
+    ...repositoriesInfiniteQueryOptions(scope ?? { projectId: '' }),
+    enabled: scope !== null,
+  });
+  const repositories = query.data?.pages.flatMap((p) => p.repositories) ?? [];
+
+  return (
+    <section aria-labelledby="repos-title" className="space-y-4">
+      <Breadcrumbs items={[{ label: 'Repositories' }]} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="repos-title" className="text-2xl font-semibold">
+            Repositories
+          </h1>
+          {scope ? (
+            <p className="text-sm text-muted-fg" data-testid="scope-summary">
+              Project {describeScope(scope)}
+            </p>
+          ) : null}
+        </div>
+        <Link to="/?choose" className="text-sm underline underline-offset-2">
+          Change scope
+        </Link>
+      </div>
+
+      {!scope ? null : query.isPending ? (
+        <div
+          role="status"
+          aria-busy="true"
+          className="space-y-2 rounded-lg border border-border p-3"
+        >
+          <span className="sr-only">Loading repositories…</span>
+          {Array.from({ length: 5 }, (_, i) => (
+            <Skeleton key={i} className="h-6 w-full" />
+          ))}
+        </div>
+      ) : query.isError && repositories.length === 0 ? (
+        <ErrorPanel
+          error={query.error}
+          scope={scope}
+          notFoundMessage={`Project ${scope.projectId} was not found, or the Container Registry is not enabled for it.`}
+          backLink={{ to: '/?choose', label: 'Choose another project' }}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+        />
+      ) : repositories.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted-fg">
+          <p className="font-medium text-fg">No repositories in this project yet.</p>
+          <p className="mt-1">
+            Push an image with{' '}
+            <code className="font-mono">
+              docker push vcr.vercel.com/&lt;team&gt;/&lt;project&gt;/&lt;repository&gt;:&lt;tag&gt;
+            </code>{' '}
+            and it appears here.
+          </p>
+        </div>
+      ) : (
+        <>
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">Repositories of project {describeScope(scope)}</caption>
+            <thead className="bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Visibility
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Created
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Updated
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {repositories.map((r) => (
+                <tr key={r.id} className="border-t border-border">
+                  <td className="px-3 py-2">
+                    <Link
+                      to={repositoryPath(scope, r.name)}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
+                      {r.name}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{r.public ? 'Public' : 'Private'}</td>
+                  <td className="px-3 py-2 text-muted-fg">
+                    <RelativeTime value={r.createdAt} />
+                  </td>
+                  <td className="px-3 py-2 text-muted-fg">
+                    <RelativeTime value={r.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {query.isFetchNextPageError ? (
+            <ErrorPanel
+              error={query.error}
+              scope={scope}
+              onRetry={() => void query.fetchNextPage()}
+            />
+          ) : query.hasNextPage ? (
+            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? 'Loading…' : 'Load more repositories'}
+            </Button>
+          ) : (
+            <p className="text-sm text-muted-fg">
+              {repositories.length} {repositories.length === 1 ? 'repository' : 'repositories'}.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
