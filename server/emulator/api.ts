@@ -1,0 +1,511 @@
+// The emulated Vercel REST API (VCR endpoints + the CLI's scope look-ups), answering
+// requests whose paths are relative to the API root exactly as api.vercel.com receives
+// them. Behaviour follows ../shared/vcr-api.md and the @vercel/sdk models; where the real
+// API is undocumented the choice is written next to the code.
+//
+// Order of checks, as the real API: route (404 naming method and path) → bearer token
+// (401) → query values (400) → scope (403 / 404) → resource (404) → cursor (400).
+import { TAG_NAME_RE, isValidRepositoryName, type Tag } from '../../src/api/schemas';
+import { CursorCodec, type CursorKey } from './cursor';
+import { delay, faultResponse, type FaultStore } from './faults';
+import { vercelId } from './ids';
+import { generateLayers } from './layers';
+import type {
+  EmulatorState,
+  ImageRecord,
+  ProjectRecord,
+  RepositoryRecord,
+  TeamRecord,
+  TokenRecord,
+} from './state';
+
+export interface ApiHandlerOptions {
+  state: () => EmulatorState;
+  faults: FaultStore;
+  cursors?: CursorCodec;
+}
+
+export interface ApiRequestOptions {
+  /** Used when the request has no Authorization header (the dashboard's server-held token). */
+  fallbackToken?: string;
+}
+
+type Json = Record<string, unknown>;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Json = {},
+  ) {
+    super(message);
+  }
+}
+
+const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found.`);
+const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
+
+interface Ctx {
+  req: Request;
+  url: URL;
+  params: string[];
+  state: EmulatorState;
+  token: TokenRecord;
+}
+
+type Handler = (ctx: Ctx) => Json | Promise<Json>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+const SEG = '([^/]+)';
+const DEFAULT_PAGE_SIZE = 20;
+
+function intParam(url: URL, name: string, min: number, max: number, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw badRequest(
+      `Invalid request: \`${name}\` must be an integer between ${min} and ${max} (got "${raw}").`,
+    );
+  }
+  return Number(raw);
+}
+
+function enumParam<T extends string>(
+  url: URL,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw badRequest(
+      `Invalid request: \`${name}\` must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got "${raw}").`,
+    );
+  }
+  return raw as T;
+}
+
+function pathParam(value: string, name: string): string {
+  if (value.length > 255) {
+    throw badRequest(`Invalid request: \`${name}\` must be at most 255 characters.`);
+  }
+  return value;
+}
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One page of an already sorted list. `key` gives an item's sort key; `cmpKeys` orders two
+ * keys as the list is ordered. Keyset paging: items inserted or moved between two requests
+ * neither shift nor repeat the rest of the list.
+ */
+function paginate<T>(
+  items: T[],
+  limit: number,
+  key: (item: T) => CursorKey,
+  cmpKeys: (a: CursorKey, b: CursorKey) => number,
+  listing: string,
+  cursor: string | null,
+  codec: CursorCodec,
+): { page: T[]; nextCursor?: string } {
+  let start = 0;
+  if (cursor !== null) {
+    const after = codec.decode(listing, cursor);
+    if (!after) {
+      throw badRequest(
+        'Invalid request: `cursor` is not a cursor this listing returned (it may be stale or altered).',
+      );
+    }
+    start = items.findIndex((item) => cmpKeys(key(item), after) > 0);
+    if (start === -1) start = items.length;
+  }
+  const page = items.slice(start, start + limit);
+  const more = start + limit < items.length;
+  return more && page.length
+    ? { page, nextCursor: codec.encode(listing, key(page[page.length - 1]!)) }
+    : { page };
+}
+
+function resolveTeamParam(ctx: Ctx): TeamRecord | undefined {
+  const teamId = ctx.url.searchParams.get('teamId');
+  const slug = ctx.url.searchParams.get('slug');
+  if (!teamId && !slug) return undefined;
+  const team = teamId
+    ? ctx.state.teams.get(teamId)
+    : [...ctx.state.teams.values()].find((t) => t.slug === slug);
+  if (!team || !ctx.token.teamIds.includes(team.id)) {
+    throw new HttpError(403, 'forbidden', 'You do not have permission to access this team.');
+  }
+  return team;
+}
+
+function findProject(ctx: Ctx, idOrName: string, team: TeamRecord | undefined): ProjectRecord {
+  const { state, token } = ctx;
+  // IDs take precedence over names (SDK docs); names are looked up within the team(s).
+  let project = state.projects.get(idOrName);
+  if (!project) {
+    const teams = team ? [team.id] : token.teamIds;
+    project = [...state.projects.values()].find(
+      (p) => p.name === idOrName && teams.includes(p.teamId),
+    );
+  }
+  if (!project || (team && project.teamId !== team.id)) throw notFound('Project');
+  if (!token.teamIds.includes(project.teamId)) {
+    throw new HttpError(403, 'forbidden', 'You do not have permission to access this project.');
+  }
+  return project;
+}
+
+/** The VCR scope: `projectId` (required) plus optional `teamId`/`slug`. */
+function resolveProject(ctx: Ctx, projectId: string | null): ProjectRecord {
+  if (!projectId) {
+    throw badRequest('Invalid request: missing required query parameter `projectId`.');
+  }
+  return findProject(ctx, projectId, resolveTeamParam(ctx));
+}
+
+function resolveRepository(ctx: Ctx, project: ProjectRecord): RepositoryRecord {
+  const idOrName = pathParam(ctx.params[0]!, 'idOrName');
+  const repo = ctx.state.findRepository(project, idOrName);
+  if (!repo) throw notFound('VCR Repository');
+  return repo;
+}
+
+function imageView(image: ImageRecord, tags: string[]) {
+  return {
+    id: image.id,
+    repositoryId: image.repositoryId,
+    manifestDigest: image.manifestDigest,
+    kind: image.kind,
+    ...(image.platform !== undefined ? { platform: image.platform } : {}),
+    ...(image.arch !== undefined ? { arch: image.arch } : {}),
+    ...(image.pushedBy !== undefined ? { pushedBy: image.pushedBy } : {}),
+    status: image.status,
+    sizeInBytes: image.sizeInBytes,
+    createdAt: image.createdAt,
+    tags,
+  };
+}
+
+function teamView(team: TeamRecord, createdMs: number) {
+  return {
+    id: team.id,
+    slug: team.slug,
+    name: team.name,
+    avatar: null,
+    description: null,
+    billing: null,
+    createdAt: createdMs,
+    updatedAt: createdMs,
+    creatorId: `user_${team.id.slice('team_'.length)}`,
+    stagingPrefix: team.slug,
+    membership: { role: 'OWNER', confirmed: true, createdAt: createdMs },
+  };
+}
+
+function buildRoutes(codec: CursorCodec): Route[] {
+  const repoRoot = '^/v1/vcr/repository';
+  const routes: Route[] = [];
+  const add = (method: string, pattern: string, handler: Handler) =>
+    routes.push({ method, pattern: new RegExp(`${pattern}$`), handler });
+
+  add('GET', repoRoot, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    const limit = intParam(ctx.url, 'limit', 1, 1000, DEFAULT_PAGE_SIZE);
+    // Undocumented order; by name reads best in a list.
+    const repos = [...project.repositories.values()].sort((a, b) => compare(a.name, b.name));
+    const { page, nextCursor } = paginate(
+      repos,
+      limit,
+      (r) => [r.name],
+      (a, b) => compare(a[0]!, b[0]!),
+      `repositories:${project.id}`,
+      ctx.url.searchParams.get('cursor'),
+      codec,
+    );
+    return {
+      repositories: page.map((r) => ctx.state.repositoryView(r)),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  });
+
+  add('POST', repoRoot, async (ctx) => {
+    let body: unknown;
+    try {
+      body = await ctx.req.json();
+    } catch {
+      throw badRequest(
+        'Invalid request: the body must be JSON `{ "projectId": "…", "name": "…" }`.',
+      );
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw badRequest('Invalid request: the body must be a JSON object.');
+    }
+    const { projectId, name } = body as { projectId?: unknown; name?: unknown };
+    const pid = typeof projectId === 'string' ? projectId : ctx.url.searchParams.get('projectId');
+    if (typeof name !== 'string') throw badRequest('Invalid request: `name` must be a string.');
+    const project = resolveProject(ctx, pid);
+    if (!isValidRepositoryName(name)) {
+      throw badRequest(
+        'Invalid request: `name` must be lowercase letters and digits, separated by ".", "_", "__" or "-" (at most 255 characters).',
+      );
+    }
+    if (project.repositories.has(name)) {
+      throw new HttpError(409, 'conflict', `A VCR repository named "${name}" already exists.`);
+    }
+    const repo = ctx.state.createRepository(project, name);
+    return { repository: ctx.state.repositoryView(repo) };
+  });
+
+  add('GET', `${repoRoot}/${SEG}`, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    return { repository: ctx.state.repositoryView(resolveRepository(ctx, project)) };
+  });
+
+  add('GET', `${repoRoot}/${SEG}/tags`, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    const limit = intParam(ctx.url, 'limit', 1, 100, DEFAULT_PAGE_SIZE);
+    const sortBy = enumParam(ctx.url, 'sortBy', ['updatedAt', 'tag'] as const, 'updatedAt');
+    const sortOrder = enumParam(ctx.url, 'sortOrder', ['desc', 'asc'] as const, 'desc');
+    const repo = resolveRepository(ctx, project);
+    const dir = sortOrder === 'asc' ? 1 : -1;
+    // Pinned tags come first, outside the limit and the sort, on the first page only.
+    const pinned = repo.tags.get('latest');
+    const rest = [...repo.tags.values()].filter((t) => t !== pinned);
+    const key = (t: { tag: string; updatedAt: string }): CursorKey =>
+      sortBy === 'tag' ? [t.tag] : [Date.parse(t.updatedAt), t.tag];
+    const cmpKeys = (a: CursorKey, b: CursorKey) =>
+      sortBy === 'tag'
+        ? dir * compare(a[0]!, b[0]!)
+        : dir * compare(a[0]!, b[0]!) || compare(a[1]!, b[1]!);
+    rest.sort((a, b) => cmpKeys(key(a), key(b)));
+    const cursor = ctx.url.searchParams.get('cursor');
+    const { page, nextCursor } = paginate(
+      rest,
+      limit,
+      key,
+      cmpKeys,
+      `tags:${repo.id}:${sortBy}:${sortOrder}`,
+      cursor,
+      codec,
+    );
+    const tags: Tag[] = page.map((t) => ctx.state.tagView(repo, t));
+    if (pinned && cursor === null) tags.unshift(ctx.state.tagView(repo, pinned));
+    return { tags, ...(nextCursor ? { nextCursor } : {}) };
+  });
+
+  add('GET', `${repoRoot}/${SEG}/tags/${SEG}`, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    const repo = resolveRepository(ctx, project);
+    const name = pathParam(ctx.params[1]!, 'tag');
+    const tag = TAG_NAME_RE.test(name) ? repo.tags.get(name) : undefined;
+    if (!tag) throw notFound('VCR Tag');
+    return { tag: ctx.state.tagView(repo, tag) };
+  });
+
+  add('GET', `${repoRoot}/${SEG}/images`, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    const limit = intParam(ctx.url, 'limit', 1, 100, DEFAULT_PAGE_SIZE);
+    const untagged = enumParam(ctx.url, 'untagged', ['true', 'false'] as const, 'false') === 'true';
+    const repo = resolveRepository(ctx, project);
+    const byImage = ctx.state.tagsByImage(repo);
+    // Newest first (undocumented; matches how the CLI lists them).
+    const images = [...repo.images.values()]
+      .filter((img) => !untagged || !byImage.has(img.id))
+      .sort(
+        (a, b) => compare(Date.parse(b.createdAt), Date.parse(a.createdAt)) || compare(a.id, b.id),
+      );
+    const { page, nextCursor } = paginate(
+      images,
+      limit,
+      (img) => [Date.parse(img.createdAt), img.id],
+      (a, b) => compare(b[0]!, a[0]!) || compare(a[1]!, b[1]!),
+      `images:${repo.id}:${untagged}`,
+      ctx.url.searchParams.get('cursor'),
+      codec,
+    );
+    return {
+      images: page.map((img) => imageView(img, byImage.get(img.id) ?? [])),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  });
+
+  add('GET', `${repoRoot}/${SEG}/images/${SEG}`, (ctx) => {
+    const project = resolveProject(ctx, ctx.url.searchParams.get('projectId'));
+    const repo = resolveRepository(ctx, project);
+    const ref = pathParam(ctx.params[1]!, 'imageIdOrDigest');
+    let image: ImageRecord | undefined;
+    if (ref.startsWith('image_')) image = repo.images.get(ref);
+    else if (ref.startsWith('sha256:')) {
+      image = [...repo.images.values()].find((img) => img.manifestDigest === ref);
+    }
+    if (!image) throw notFound('VCR Image');
+    const tags = ctx.state.tagsByImage(repo).get(image.id) ?? [];
+    return { image: { ...imageView(image, tags), layers: generateLayers(image, repo.name) } };
+  });
+
+  add('GET', '^/v2/user', (ctx) => {
+    const { user, teamIds } = ctx.token;
+    return {
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        username: user.username,
+        avatar: null,
+        defaultTeamId: teamIds[0] ?? null,
+        createdAt: Date.parse('2025-03-01T12:00:00.000Z'),
+        softBlock: null,
+        billing: null,
+        resourceConfig: {},
+        stagingPrefix: user.username,
+        hasTrialAvailable: false,
+      },
+    };
+  });
+
+  const getTeam: Handler = (ctx) => {
+    const idOrSlug = ctx.params[0]!;
+    const team =
+      ctx.state.teams.get(idOrSlug) ??
+      [...ctx.state.teams.values()].find((t) => t.slug === idOrSlug);
+    if (!team) throw notFound('Team');
+    if (!ctx.token.teamIds.includes(team.id)) {
+      throw new HttpError(403, 'forbidden', 'You do not have permission to access this team.');
+    }
+    const created = [...ctx.state.projects.values()]
+      .filter((p) => p.teamId === team.id)
+      .reduce(
+        (min, p) => Math.min(min, Date.parse(p.createdAt)),
+        Date.parse('2026-01-01T00:00:00.000Z'),
+      );
+    return teamView(team, created);
+  };
+  add('GET', `^/teams/${SEG}`, getTeam);
+  add('GET', `^/v2/teams/${SEG}`, getTeam);
+
+  add('GET', `^/v9/projects/${SEG}`, (ctx) => {
+    const project = findProject(ctx, ctx.params[0]!, resolveTeamParam(ctx));
+    const created = Date.parse(project.createdAt);
+    return {
+      id: project.id,
+      name: project.name,
+      accountId: project.teamId,
+      createdAt: created,
+      updatedAt: created,
+      framework: null,
+      nodeVersion: '22.x',
+      alias: [],
+      directoryListing: false,
+      defaultResourceConfig: { functionDefaultRegions: ['iad1'] },
+      resourceConfig: { functionDefaultRegions: ['iad1'] },
+      deploymentExpiration: { expirationDays: 180 },
+    };
+  });
+
+  return routes;
+}
+
+function jsonResponse(status: number, body: unknown, headers: Headers): Response {
+  headers.set('content-type', 'application/json; charset=utf-8');
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+function errorResponse(err: HttpError, headers: Headers): Response {
+  return jsonResponse(
+    err.status,
+    { error: { code: err.code, message: err.message, ...err.extra } },
+    headers,
+  );
+}
+
+function bearer(req: Request, fallback: string | undefined): string | null {
+  const header = req.headers.get('authorization');
+  if (header === null) return fallback ?? null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1]! : '';
+}
+
+/** Builds the API handler; `fetch(request)` answers like api.vercel.com. */
+export function createApiHandler({
+  state,
+  faults,
+  cursors = new CursorCodec(),
+}: ApiHandlerOptions) {
+  const routes = buildRoutes(cursors);
+
+  return async function handle(req: Request, options: ApiRequestOptions = {}): Promise<Response> {
+    const current = state();
+    const now = current.clock();
+    const headers = new Headers({
+      'x-vercel-id': vercelId(now),
+      'cache-control': 'private, no-cache',
+    });
+    const url = new URL(req.url);
+    const method = req.method.toUpperCase();
+
+    const fault = faults.take(method, url.pathname);
+    if (fault?.delayMs) await delay(fault.delayMs, req.signal);
+    if (fault?.status !== undefined) return faultResponse(fault, headers);
+
+    try {
+      let params: string[] | null = null;
+      let route: Route | undefined;
+      let pathKnown = false;
+      for (const r of routes) {
+        const m = r.pattern.exec(url.pathname);
+        if (!m) continue;
+        pathKnown = true;
+        if (r.method !== method) continue;
+        route = r;
+        params = m.slice(1);
+        break;
+      }
+      if (!route || !params) {
+        const what = pathKnown ? `The method ${method} is not allowed on` : 'No API route for';
+        throw new HttpError(404, 'not_found', `${what} ${method} ${url.pathname}.`);
+      }
+      let decoded: string[];
+      try {
+        decoded = params.map((p) => decodeURIComponent(p));
+      } catch {
+        throw badRequest('Invalid request: a path segment is not valid percent-encoding.');
+      }
+
+      const tokenValue = bearer(req, options.fallbackToken);
+      if (tokenValue === null) {
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'The request is missing an authentication token.',
+          {
+            missingToken: true,
+          },
+        );
+      }
+      const token = current.tokens.get(tokenValue);
+      if (!token) {
+        throw new HttpError(401, 'unauthorized', 'The bearer token is not valid.', {
+          invalidToken: true,
+        });
+      }
+      current.tick(now);
+      const body = await route.handler({ req, url, params: decoded, state: current, token });
+      return jsonResponse(200, body, headers);
+    } catch (err) {
+      if (err instanceof HttpError) return errorResponse(err, headers);
+      console.error('vcr-emulator: unexpected error', err);
+      return errorResponse(
+        new HttpError(500, 'internal_server_error', 'An unexpected internal error occurred.'),
+        headers,
+      );
+    }
+  };
+}

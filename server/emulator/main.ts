@@ -1,0 +1,45 @@
+// `npm run emulator`: the emulator alone, serving the API at the root path exactly as
+// api.vercel.com does (point the SDK's serverURL or the CLI's API URL here), plus the
+// /__emulator control routes. Environment: PORT (default 4000; 0 = any free port),
+// HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset).
+// No token is added here: clients send `Authorization: Bearer <a seed token>`.
+import { serve } from '@hono/node-server';
+import { CONTROL_PREFIX, createEmulator } from './emulator';
+import { loadSeed } from './load-seed';
+
+function main() {
+  const { seed, label } = loadSeed(process.env.VCR_SEED || undefined);
+  const emulator = createEmulator({ seed });
+  const port = Number(process.env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number (0–65535), got "${process.env.PORT}"`);
+  }
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  const fetch = (request: Request) => {
+    const { pathname } = new URL(request.url);
+    return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
+      ? emulator.control.fetch(request)
+      : emulator.fetch(request);
+  };
+  const server = serve({ fetch, port, hostname }, (info) => {
+    // Scripts and tests read this exact line to find the URL when PORT=0.
+    console.log(`VCR emulator listening on http://${hostname}:${info.port}/`);
+    const { projectId, teamId } = emulator.defaultScope();
+    console.log(
+      `Seed: ${label}. Try: curl -H 'Authorization: Bearer ${emulator.firstToken()}' 'http://${hostname}:${info.port}/v1/vcr/repository?projectId=${projectId}&teamId=${teamId}'`,
+    );
+  });
+  const stop = () => {
+    server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(`vcr-emulator: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
