@@ -168,11 +168,21 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
       link.focus({ preventScroll: true });
     }
   });
+  const [, forceRender] = useState(0);
   const moveTo = (i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
     setActive(next);
-    pendingFocus.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
+      `tr[data-index="${next}"] a[data-row-link]`,
+    );
+    if (link) {
+      link.focus({ preventScroll: true });
+    } else {
+      // Not rendered yet: focus it once the virtualizer has scrolled it into the window.
+      pendingFocus.current = next;
+      forceRender((n) => n + 1);
+    }
   };
   function onTableKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
     if (
