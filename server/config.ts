@@ -45,6 +45,6 @@ export function describeScope(
       ? 'VERCEL_PROJECT_ID'
       : scope.source === 'vercel-project-json'
         ? '.vercel/project.json'
-        : 'the emulator demo seed';
+        : 'the emulator seed';
   return `Default scope: ${scope.projectId}${scope.teamId ? ` / ${scope.teamId}` : ''} (from ${from})`;
 }
