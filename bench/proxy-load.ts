@@ -31,6 +31,9 @@ const MIX = [
   '/v2/user',
 ];
 
+/** Each child's output so far, to explain failures. */
+const logs = new Map<string, () => string>();
+
 interface Started {
   url: string;
   child: ChildProcess;
@@ -44,6 +47,7 @@ function start(entry: string, env: Record<string, string>, banner: RegExp): Prom
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    logs.set(entry, () => out);
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`${entry} did not start in 30 s:\n${out}`));
@@ -175,8 +179,13 @@ async function main() {
     console.log(
       `  ${pl.n} requests in ${elapsed.toFixed(1)} s (${(pl.n / elapsed).toFixed(1)} req/s), ${errors.length} errors, p50 ${fmt(pl.p50)}, p99 ${fmt(pl.p99)}`,
     );
-    if (errors.length)
+    if (errors.length) {
       console.log(`  first errors: ${[...new Set(errors)].slice(0, 5).join('; ')}`);
+      const proxyLines = (logs.get('server/main.ts')?.() ?? '')
+        .split('\n')
+        .filter((l) => l.startsWith('proxy:'));
+      console.log(`  proxy log: ${[...new Set(proxyLines)].slice(0, 5).join(' | ')}`);
+    }
 
     const results = {
       date: new Date().toISOString(),

@@ -2,6 +2,8 @@
 // token is added here and never travels back. Not an open proxy: a fixed upstream, an
 // allow-list of GET routes, a fresh set of request headers, and an allow-list of response
 // headers.
+import http from 'node:http';
+import https from 'node:https';
 import type { ApiBackend } from '../backend';
 import { matchAllowedRoute } from './allow-list';
 import { checkRequestTarget, headerBytes, MAX_HEADER_BYTES } from './request-guard';
@@ -32,8 +34,6 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Where failures are reported; never given the token or request headers. */
   log?: (line: string) => void;
-  /** For tests; defaults to the global fetch. */
-  fetchImpl?: typeof fetch;
 }
 
 export function parseUpstream(value: string): URL {
@@ -68,7 +68,12 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
   const upstream = parseUpstream(options.upstream ?? DEFAULT_UPSTREAM);
   const basePath = upstream.pathname.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const doFetch = options.fetchImpl ?? fetch;
+  // node:http rather than fetch: it sends exactly the headers given (fetch adds its own
+  // accept-language, sec-fetch-mode, accept-encoding) and costs less per request.
+  const agent =
+    upstream.protocol === 'https:'
+      ? new https.Agent({ keepAlive: true, maxSockets: 256 })
+      : new http.Agent({ keepAlive: true, maxSockets: 256 });
   const log = options.log ?? (() => {});
   const upstreamLabel = upstream.origin + basePath;
   const tokenBytes = token ? Buffer.from(token) : undefined;
@@ -120,25 +125,17 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
 
     // A fresh header set: nothing of the browser's (cookies, host, forwarding headers,
     // hop-by-hop headers) is ever passed on.
-    const headers = new Headers({
+    const headers = {
       accept: 'application/json',
       authorization,
       'user-agent': 'vcr-dashboard-proxy',
-    });
-    const target = `${upstream.origin}${basePath}${match.path}${match.search}`;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let upstreamRes: Response;
-    let body: Uint8Array<ArrayBuffer>;
+    };
+    const target = new URL(`${upstream.origin}${basePath}${match.path}${match.search}`);
+    let answer: UpstreamAnswer;
     try {
-      upstreamRes = await doFetch(target, {
-        method: 'GET',
-        headers,
-        redirect: 'manual',
-        signal: timeout,
-      });
-      body = await readLimited(upstreamRes, MAX_UPSTREAM_BODY_BYTES);
+      answer = await upstreamGetWithRetry(target, headers, agent, timeoutMs);
     } catch (err) {
-      if (timeout.aborted) {
+      if (err instanceof UpstreamTimeout) {
         log(`proxy: GET ${match.path} timed out after ${timeoutMs} ms`);
         return errorResponse(
           504,
@@ -155,22 +152,25 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
       );
     }
 
-    if (upstreamRes.status >= 300 && upstreamRes.status < 400) {
+    const { status } = answer;
+    if (status >= 300 && status < 400) {
       // Following a redirect could carry the token elsewhere; the API never redirects.
-      log(`proxy: GET ${match.path} was redirected (${upstreamRes.status}); not followed`);
+      log(`proxy: GET ${match.path} was redirected (${status}); not followed`);
       return errorResponse(502, 'bad_gateway', 'The Vercel API answered with a redirect.');
+    }
+    if (status < 200 || status > 599) {
+      return errorResponse(502, 'bad_gateway', `The Vercel API answered status ${status}.`);
     }
 
     const out = new Headers();
     for (const name of PASS_RESPONSE_HEADERS) {
-      const value = upstreamRes.headers.get(name);
-      if (value !== null && !(token && value.includes(token))) out.set(name, value);
+      const raw = answer.headers[name];
+      const value = Array.isArray(raw) ? raw.join(', ') : raw;
+      if (value !== undefined && !(token && value.includes(token))) out.set(name, value);
     }
-    if (!out.has('cache-control')) out.set('cache-control', 'no-store');
-    return new Response(upstreamRes.status === 204 ? null : redact(body, tokenBytes), {
-      status: upstreamRes.status,
-      headers: out,
-    });
+    out.set('cache-control', 'no-store');
+    const noBody = status === 204 || status === 205;
+    return new Response(noBody ? null : redact(answer.body, tokenBytes), { status, headers: out });
   }
 
   return {
@@ -184,6 +184,9 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
         return errorResponse(500, 'internal_server_error', 'The dashboard proxy failed.');
       }
     },
+    async close() {
+      agent.destroy();
+    },
     describe() {
       const auth = token
         ? 'token from VERCEL_TOKEN'
@@ -193,22 +196,97 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
   };
 }
 
-async function readLimited(res: Response, max: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > max) {
-      await reader.cancel();
-      throw new Error(`response larger than ${max} bytes`);
-    }
-    chunks.push(value);
+class UpstreamTimeout extends Error {}
+
+/** A kept-alive socket the upstream closed just as it was reused: safe to send again. */
+class StaleSocket extends Error {}
+
+/**
+ * The upstream may close an idle kept-alive connection at the moment the agent reuses it;
+ * a GET is idempotent, so that one case is retried once on a fresh connection, within the
+ * same overall deadline.
+ */
+async function upstreamGetWithRetry(
+  target: URL,
+  headers: Record<string, string>,
+  agent: http.Agent,
+  timeoutMs: number,
+): Promise<UpstreamAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  try {
+    return await upstreamGet(target, headers, agent, timeoutMs, MAX_UPSTREAM_BODY_BYTES);
+  } catch (err) {
+    if (!(err instanceof StaleSocket)) throw err;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new UpstreamTimeout();
+    return upstreamGet(target, headers, agent, left, MAX_UPSTREAM_BODY_BYTES);
   }
-  return new Uint8Array(Buffer.concat(chunks));
+}
+
+interface UpstreamAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+/** One GET, bounded in time (headers and body together) and in size. */
+function upstreamGet(
+  target: URL,
+  headers: Record<string, string>,
+  agent: http.Agent,
+  timeoutMs: number,
+  maxBytes: number,
+): Promise<UpstreamAnswer> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const client = target.protocol === 'https:' ? https : http;
+    let gotResponse = false;
+    const req = client.request(target, { method: 'GET', headers, agent }, (res) => {
+      gotResponse = true;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBytes) {
+          req.destroy();
+          settle(() => reject(new Error(`response larger than ${maxBytes} bytes`)));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () =>
+        settle(() =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: new Uint8Array(Buffer.concat(chunks)),
+          }),
+        ),
+      );
+      res.on('error', (err) => settle(() => reject(err)));
+      res.on('close', () =>
+        settle(() => reject(new Error('the connection closed before the response ended'))),
+      );
+    });
+    const timer = setTimeout(() => {
+      settle(() => reject(new UpstreamTimeout()));
+      req.destroy();
+    }, timeoutMs);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const stale =
+        req.reusedSocket &&
+        !gotResponse &&
+        (err.code === 'ECONNRESET' || err.code === 'EPIPE' || err.code === 'ECONNABORTED');
+      settle(() => reject(stale ? new StaleSocket(err.code) : err));
+    });
+    req.end();
+  });
 }
 
 /** Defence in depth: an upstream that echoes the token must not hand it to the browser. */
@@ -222,9 +300,8 @@ function redact(body: Uint8Array<ArrayBuffer>, token: Buffer | undefined): Uint8
 }
 
 function describeNetworkError(err: unknown): string {
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  if (cause && typeof cause.message === 'string') return cause.message.slice(0, 200);
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return code;
   if (err instanceof Error) return err.message.slice(0, 200);
   return 'network error';
 }
