@@ -123,8 +123,15 @@ function paginate<T>(
         'Invalid request: `cursor` is not a cursor this listing returned (it may be stale or altered).',
       );
     }
-    start = items.findIndex((item) => cmpKeys(key(item), after) > 0);
-    if (start === -1) start = items.length;
+    // Binary search: the first item strictly after the cursor's key.
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmpKeys(key(items[mid]!), after) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    start = lo;
   }
   const page = items.slice(start, start + limit);
   const more = start + limit < items.length;
@@ -278,14 +285,19 @@ function buildRoutes(codec: CursorCodec): Route[] {
     const dir = sortOrder === 'asc' ? 1 : -1;
     // Pinned tags come first, outside the limit and the sort, on the first page only.
     const pinned = repo.tags.get('latest');
-    const rest = [...repo.tags.values()].filter((t) => t !== pinned);
     const key = (t: { tag: string; updatedAt: string }): CursorKey =>
       sortBy === 'tag' ? [t.tag] : [Date.parse(t.updatedAt), t.tag];
     const cmpKeys = (a: CursorKey, b: CursorKey) =>
       sortBy === 'tag'
         ? dir * compare(a[0]!, b[0]!)
         : dir * compare(a[0]!, b[0]!) || compare(a[1]!, b[1]!);
-    rest.sort((a, b) => cmpKeys(key(a), key(b)));
+    const rest = ctx.state.derived(repo, `tags:${sortBy}:${sortOrder}`, () =>
+      [...repo.tags.values()]
+        .filter((t) => t !== pinned)
+        .map((t) => ({ t, k: key(t) }))
+        .sort((a, b) => cmpKeys(a.k, b.k))
+        .map(({ t }) => t),
+    );
     const cursor = ctx.url.searchParams.get('cursor');
     const { page, nextCursor } = paginate(
       rest,
@@ -317,11 +329,13 @@ function buildRoutes(codec: CursorCodec): Route[] {
     const repo = resolveRepository(ctx, project);
     const byImage = ctx.state.tagsByImage(repo);
     // Newest first (undocumented; matches how the CLI lists them).
-    const images = [...repo.images.values()]
-      .filter((img) => !untagged || !byImage.has(img.id))
-      .sort(
-        (a, b) => compare(Date.parse(b.createdAt), Date.parse(a.createdAt)) || compare(a.id, b.id),
-      );
+    const images = ctx.state.derived(repo, `images:${untagged}`, () =>
+      [...repo.images.values()]
+        .filter((img) => !untagged || !byImage.has(img.id))
+        .map((img) => ({ img, t: Date.parse(img.createdAt) }))
+        .sort((a, b) => compare(b.t, a.t) || compare(a.img.id, b.img.id))
+        .map(({ img }) => img),
+    );
     const { page, nextCursor } = paginate(
       images,
       limit,
@@ -453,7 +467,7 @@ export function createApiHandler({
 
     const fault = faults.take(method, url.pathname);
     if (fault?.delayMs) await delay(fault.delayMs, req.signal);
-    if (fault?.status !== undefined) return faultResponse(fault, headers);
+    if (fault?.status !== undefined) return faultResponse(fault, headers, now);
 
     try {
       let params: string[] | null = null;

@@ -175,3 +175,16 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
     firstToken: () => state.firstToken,
   };
 }
+
+/**
+ * The standalone emulator's whole surface, as api.vercel.com lays it out: the API at the
+ * root, plus the control routes. Used by `npm run emulator`, the SDK tests and the bench.
+ */
+export function standaloneFetch(emulator: Emulator): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
+      ? emulator.control.fetch(request)
+      : emulator.fetch(request);
+  };
+}

@@ -123,24 +123,40 @@ export class FaultStore {
 }
 
 /** The response a fault prescribes (its status must be set). */
-export function faultResponse(fault: Fault, headers: Headers): Response {
+export function faultResponse(fault: Fault, headers: Headers, nowMs = Date.now()): Response {
   const status = fault.status!;
-  for (const [k, v] of Object.entries(fault.headers ?? {})) headers.set(k, v);
-  let text: string | null;
-  if (fault.body === undefined) {
-    if (status === 204 || status === 304) text = null;
-    else {
-      const [code, message] = ERROR_CODES[status] ?? [
-        status >= 500 ? 'internal_server_error' : 'bad_request',
-        `Injected ${status} response.`,
-      ];
-      text = JSON.stringify({ error: { code, message } });
-    }
-  } else {
-    text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+  // The real API always sends Retry-After with a 429; `"retry-after": ""` opts out.
+  const retryAfter = Object.entries(fault.headers ?? {}).find(
+    ([k]) => k.toLowerCase() === 'retry-after',
+  )?.[1];
+  if (status === 429 && retryAfter === undefined) headers.set('retry-after', '1');
+  for (const [k, v] of Object.entries(fault.headers ?? {})) {
+    if (v === '') headers.delete(k);
+    else headers.set(k, v);
   }
-  if (text !== null && !headers.has('content-type'))
+  let text: string | null;
+  if (fault.body !== undefined) {
+    text = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+  } else if (status === 204 || status === 304) {
+    text = null;
+  } else if (status < 300) {
+    text = '{}';
+  } else {
+    const [code, message] = ERROR_CODES[status] ?? [
+      status >= 500 ? 'internal_server_error' : 'bad_request',
+      `Injected ${status} response.`,
+    ];
+    const error: Record<string, unknown> = { code, message };
+    if (status === 429) {
+      const seconds = Number(headers.get('retry-after')) || 1;
+      const resetMs = nowMs + seconds * 1000;
+      error.limit = { remaining: 0, reset: Math.ceil(resetMs / 1000), resetMs, total: 100 };
+    }
+    text = JSON.stringify({ error });
+  }
+  if (text !== null && !headers.has('content-type')) {
     headers.set('content-type', 'application/json; charset=utf-8');
+  }
   return new Response(text, { status, headers });
 }
 

@@ -4,7 +4,7 @@
 // HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset).
 // No token is added here: clients send `Authorization: Bearer <a seed token>`.
 import { serve } from '@hono/node-server';
-import { CONTROL_PREFIX, createEmulator } from './emulator';
+import { createEmulator, standaloneFetch } from './emulator';
 import { loadSeed } from './load-seed';
 
 function main() {
@@ -15,12 +15,7 @@ function main() {
     throw new Error(`PORT must be a port number (0–65535), got "${process.env.PORT}"`);
   }
   const hostname = process.env.HOST ?? '127.0.0.1';
-  const fetch = (request: Request) => {
-    const { pathname } = new URL(request.url);
-    return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
-      ? emulator.control.fetch(request)
-      : emulator.fetch(request);
-  };
+  const fetch = standaloneFetch(emulator);
   const server = serve({ fetch, port, hostname }, (info) => {
     // Scripts and tests read this exact line to find the URL when PORT=0.
     console.log(`VCR emulator listening on http://${hostname}:${info.port}/`);

@@ -44,6 +44,8 @@ export interface RepositoryRecord {
   updatedAt: string;
   tags: Map<string, TagRecord>;
   images: Map<string, ImageRecord>;
+  /** Bumped on every change of tags or their times; keys the derived-data cache. */
+  version: number;
 }
 
 export interface TeamRecord {
@@ -153,6 +155,7 @@ export class EmulatorState {
           updatedAt: iso(updatedMs),
           tags: new Map(),
           images: new Map(),
+          version: 0,
         };
         for (const t of r.tags) {
           let image = repo.images.get(t.imageId);
@@ -176,9 +179,6 @@ export class EmulatorState {
             repo.images.set(image.id, image);
             if (image.status === 'preparing') this.preparing.add(image);
           }
-          // An image exists from the first time any tag pointed at it: the earliest
-          // updatedAt among its tags is the best the seed can tell.
-          if (Date.parse(t.updatedAt) < Date.parse(image.createdAt)) image.createdAt = t.updatedAt;
           if (image.pushedBy === undefined && t.pushedBy !== undefined) {
             image.pushedBy = t.pushedBy;
           }
@@ -189,6 +189,20 @@ export class EmulatorState {
             createdAt: t.createdAt,
             updatedAt: t.updatedAt,
           });
+        }
+        // The seed does not say when an image was pushed. It was at or before every one of
+        // its tags' updatedAt; a tag created at or before then was created by that push or
+        // moved onto it, and the latest such createdAt is the best estimate (exact for tags
+        // that never moved).
+        const tagsOf = new Map<string, typeof r.tags>();
+        for (const t of r.tags) tagsOf.set(t.imageId, [...(tagsOf.get(t.imageId) ?? []), t]);
+        for (const image of repo.images.values()) {
+          const tags = tagsOf.get(image.id)!;
+          const bound = Math.min(...tags.map((t) => Date.parse(t.updatedAt)));
+          const created = Math.max(
+            ...tags.map((t) => Date.parse(t.createdAt)).filter((c) => c <= bound),
+          );
+          image.createdAt = iso(created);
         }
         for (const u of r.untaggedImages ?? []) {
           repo.images.set(u.id, {
@@ -232,6 +246,7 @@ export class EmulatorState {
       for (const tag of repo.tags.values()) {
         if (tag.imageId === image.id && tag.updatedAt < when) tag.updatedAt = when;
       }
+      repo.version++;
       if (repo.updatedAt < when) repo.updatedAt = when;
     }
   }
@@ -265,15 +280,36 @@ export class EmulatorState {
     };
   }
 
+  private derivedCache = new WeakMap<
+    RepositoryRecord,
+    { version: number; data: Map<string, unknown> }
+  >();
+
+  /**
+   * Data derived from a repository's tags (sorted orders, tags per image), computed once per
+   * repository version: a 2,500-tag repository is polled far more often than it changes.
+   */
+  derived<T>(repo: RepositoryRecord, key: string, compute: () => T): T {
+    let entry = this.derivedCache.get(repo);
+    if (!entry || entry.version !== repo.version) {
+      entry = { version: repo.version, data: new Map() };
+      this.derivedCache.set(repo, entry);
+    }
+    if (!entry.data.has(key)) entry.data.set(key, compute());
+    return entry.data.get(key) as T;
+  }
+
   /** Tag names per image id, for image listings. */
   tagsByImage(repo: RepositoryRecord): Map<string, string[]> {
-    const out = new Map<string, string[]>();
-    for (const t of repo.tags.values()) {
-      const list = out.get(t.imageId);
-      if (list) list.push(t.tag);
-      else out.set(t.imageId, [t.tag]);
-    }
-    return out;
+    return this.derived(repo, 'tagsByImage', () => {
+      const out = new Map<string, string[]>();
+      for (const t of repo.tags.values()) {
+        const list = out.get(t.imageId);
+        if (list) list.push(t.tag);
+        else out.set(t.imageId, [t.tag]);
+      }
+      return out;
+    });
   }
 
   findRepository(project: ProjectRecord, idOrName: string): RepositoryRecord | undefined {
@@ -299,6 +335,7 @@ export class EmulatorState {
       updatedAt: now,
       tags: new Map(),
       images: new Map(),
+      version: 0,
     };
     project.repositories.set(name, repo);
     this.repositoriesById.set(id, repo);
@@ -355,6 +392,7 @@ export class EmulatorState {
     };
     repo.tags.set(input.tag, record);
     repo.updatedAt = iso(now);
+    repo.version++;
     // A due-now deadline (prepareSeconds 0) resolves at once.
     this.tick(now);
     return {
