@@ -174,6 +174,12 @@ test('pages, assets and API answers carry the security headers, and the CSP brea
   await expect(page.getByRole('heading', { level: 1 })).toContainText('latest');
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByTestId('token-source')).toBeVisible();
+  // The browse pages too (the virtualized tag list sets inline styles from script).
+  for (const p of ['/', `/repositories?${SCOPE}`, `/repositories/web-app?${SCOPE}`]) {
+    await page.goto(`${origin()}${p}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+  }
 
   const kinds = {
     page: responses.find((r) => new URL(r.url).pathname.startsWith('/repositories')),
@@ -191,6 +197,17 @@ test('pages, assets and API answers carry the security headers, and the CSP brea
     expect(r!.headers['referrer-policy'], kind).toBe('no-referrer');
   }
   expect(violations).toEqual([]);
+
+  // Control: the detector does see a violation, and the policy does block inline script.
+  const ran = await page.evaluate(() => {
+    const w = window as unknown as { inlineRan?: boolean };
+    const el = document.createElement('script');
+    el.textContent = 'window.inlineRan = true';
+    document.body.append(el);
+    return w.inlineRan === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
 });
 
 test('a 429 with Retry-After reaches the tag page as a wait', async ({ page, request }) => {
