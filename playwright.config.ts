@@ -36,7 +36,13 @@ export default defineConfig({
     // The real server on the embedded emulator with the e2e seed; `npm test` builds first.
     command: 'npx tsx server/main.ts',
     url: `${baseURL}/`,
-    env: { PORT: String(PORT), VCR_SEED: 'e2e/fixtures/seed.json', VERCEL_TOKEN: '' },
+    env: {
+      PORT: String(PORT),
+      VCR_SEED: 'e2e/fixtures/seed.json',
+      // Empty wins over a developer's .env: the suite always runs on the embedded emulator.
+      VERCEL_TOKEN: '',
+      VERCEL_API_URL: '',
+    },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

@@ -8,7 +8,7 @@
 // startServer({ seed?, env?, entry?, timeoutMs? }) → Promise<{ url, stop(), process }>
 //   seed   a seed object (written to a temp file) or a path to a seed file; omitted = the
 //          demo seed (VCR_SEED unset)
-//   env    extra environment (VERCEL_TOKEN is cleared unless given, so the emulator answers)
+//   env    extra environment (VERCEL_TOKEN and VERCEL_API_URL are cleared unless given, so the emulator answers)
 //   entry  'server/main.ts' (default: the dashboard, API under /api, banner
 //          "VCR Dashboard listening on http://…/") or 'server/emulator/main.ts' (the
 //          standalone emulator, API at the root, banner "VCR emulator listening on http://…/")
@@ -55,7 +55,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
 
-  const env: NodeJS.ProcessEnv = { ...process.env, VERCEL_TOKEN: '', ...options.env, PORT: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    VERCEL_TOKEN: '',
+    VERCEL_API_URL: '',
+    ...options.env,
+    PORT: '0',
+  };
   if (seedPath) env.VCR_SEED = seedPath;
   else delete env.VCR_SEED;
 
