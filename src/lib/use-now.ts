@@ -1,6 +1,6 @@
 // One shared clock per refresh rate, so a page of relative times re-renders together from a
 // single timer instead of one timer per row. The timer runs only while someone listens.
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 interface Clock {
   now: number;
@@ -42,8 +42,9 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
 
 /** The current time in ms, updated every `intervalMs` (shared by all callers of that rate). */
 export function useNow(intervalMs = 1000): number {
-  return useSyncExternalStore(
-    (listener) => subscribe(intervalMs, listener),
-    () => clockFor(intervalMs).now,
-  );
+  // A stable subscribe: a new function each render makes React unsubscribe and resubscribe
+  // every listener on every tick, which stops and restarts the clock (a new `now`), which
+  // renders again: an update loop on pages with many relative times (the tag list).
+  const sub = useCallback((listener: () => void) => subscribe(intervalMs, listener), [intervalMs]);
+  return useSyncExternalStore(sub, () => clockFor(intervalMs).now);
 }
