@@ -91,8 +91,20 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   const query = useInfiniteQuery(tagListInfiniteQueryOptions(scope, repo, sort));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
+  // The filter box keeps its own state: router navigations run as transitions, so a box
+  // bound to the URL would drop keystrokes. The URL follows the box; a URL change that did
+  // not come from it (back/forward) updates the box.
+  const [q, setQ] = useState(view.q);
+  const pushedQ = useRef(new Set<string>());
+  useEffect(() => {
+    if (pushedQ.current.has(view.q)) pushedQ.current.delete(view.q);
+    else setQ(view.q);
+  }, [view.q]);
   const allRows = useMemo(() => flattenPages(data?.pages ?? []), [data]);
-  const rows = useMemo(() => filterRows(allRows, view), [allRows, view.q, view.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  const rows = useMemo(
+    () => filterRows(allRows, { q, status: view.status }),
+    [allRows, q, view.status],
+  );
 
   const setView = useCallback(
     (patch: Partial<TagListView>) => {
@@ -206,7 +218,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   }
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
 
-  const filtered = view.q.trim() !== '' || view.status !== null;
+  const filtered = q.trim() !== '' || view.status !== null;
   const total = virtualizer.getTotalSize();
   const paddingTop = items.length ? items[0]!.start : 0;
   const paddingBottom = items.length ? total - items[items.length - 1]!.end : 0;
@@ -239,8 +251,12 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
           <input
             ref={filterRef}
             type="search"
-            value={view.q}
-            onChange={(e) => setView({ q: e.target.value })}
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              pushedQ.current.add(e.target.value.trim() ? e.target.value : '');
+              setView({ q: e.target.value });
+            }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' && rows.length > 0) {
                 e.preventDefault();
@@ -404,7 +420,10 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
               <button
                 type="button"
                 className="underline"
-                onClick={() => setView({ q: '', status: null })}
+                onClick={() => {
+                  setQ('');
+                  setView({ q: '', status: null });
+                }}
               >
                 Clear the filter
               </button>
