@@ -1,25 +1,10 @@
 // Image references as the official CLI prints them, for `docker pull`, and the parser for
 // references users paste (from a terminal, a CI log or a Dockerfile).
 import { DIGEST_RE, SLUG_RE, TAG_NAME_RE, isValidRepositoryName } from '../api/schemas';
-export const VCR_HOST = 'vcr.vercel.com';
-
-export interface ImageReferenceParts {
-  team: string;
-  project: string;
-  repo: string;
-}
-
-export function imageReference({ team, project, repo }: ImageReferenceParts): string {
-  return `${VCR_HOST}/${team}/${project}/${repo}`;
-}
-
-export function pullByTag(parts: ImageReferenceParts, tag: string): string {
-  return `docker pull ${imageReference(parts)}:${tag}`;
-}
-
-export function pullByDigest(parts: ImageReferenceParts, digest: string): string {
-  return `docker pull ${imageReference(parts)}@${digest}`;
-}
+// The builders live in pull-commands.ts (first-load JS of the tag detail page).
+import { VCR_HOST } from './pull-commands';
+export { VCR_HOST, imageReference, pullByDigest, pullByTag } from './pull-commands';
+export type { ImageReferenceParts } from './pull-commands';
 
 // Parsing: `vcr.vercel.com/<team>/<project>/<repo>:<tag>` or `…/<repo>@sha256:…`.
 

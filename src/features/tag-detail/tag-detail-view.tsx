@@ -10,7 +10,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { unoptimizedReason } from '../../components/status-badge';
 import { formatBytes, formatExactBytes } from '../../lib/format';
-import { pullByDigest, pullByTag } from '../../lib/image-reference';
+import { pullByDigest, pullByTag } from '../../lib/pull-commands';
 import type { ScopeNames } from '../../lib/use-scope-names';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
