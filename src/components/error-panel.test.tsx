@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
@@ -60,10 +60,23 @@ describe('ErrorPanel', () => {
 
   it('counts down to the Retry-After of a 429', () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    renderPanel({ error: http(429, { retryAfterMs: 5000 }), retrying: true, retryAt: 1_005_000 });
+    renderPanel({
+      error: http(429, { retryAfterMs: 5000 }),
+      retrying: true,
+      retryAt: 1_005_000,
+      onRetry: () => {},
+    });
     expect(screen.getByRole('alert')).toHaveTextContent('Too many requests');
     expect(screen.getByRole('alert')).toHaveTextContent('Retry-After');
     expect(screen.getByTestId('retry-countdown')).toHaveTextContent('5');
+    act(() => {
+      vi.advanceTimersByTime(2000);
+    });
+    expect(screen.getByTestId('retry-countdown')).toHaveTextContent('3');
+    // Screen readers get the wait once; the ticking digits are hidden from them.
+    expect(screen.getByText('in about 5 s.')).toHaveClass('sr-only');
+    expect(screen.getByTestId('retry-countdown').closest('[aria-hidden="true"]')).not.toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again now' })).not.toBeInTheDocument();
   });
 
   it('shows the x-vercel-id of a 5xx and that it retries', () => {

@@ -1,6 +1,6 @@
 // Every failure explained with a way forward, one message per kind of failure, never a blank
 // page. Pages pass what they know (the scope, a not-found message, a link back).
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError, type ApiError } from '../api/api-error';
 import type { Scope } from '../api/scope';
@@ -127,12 +127,20 @@ export function explainError(
 
 function Countdown({ at, rateLimited }: { at: number; rateLimited: boolean }) {
   const now = useNow(1000);
+  // The alert would re-announce a ticking number every second: screen readers get the wait
+  // once, as it was when the countdown started; the ticking digits are for the eye only.
+  const [initial] = useState(() => Math.max(0, Math.ceil((at - Date.now()) / 1000)));
   const seconds = Math.max(0, Math.ceil((at - now) / 1000));
+  const lead = rateLimited
+    ? 'Waiting as the API asked (Retry-After): trying again'
+    : 'Trying again';
   if (seconds === 0) return <p>Trying again now…</p>;
   return (
     <p>
-      {rateLimited ? 'Waiting as the API asked (Retry-After): ' : 'Trying again '}
-      in <span data-testid="retry-countdown">{seconds}</span> s.
+      {lead} <span className="sr-only">in about {initial} s.</span>
+      <span aria-hidden="true">
+        in <span data-testid="retry-countdown">{seconds}</span> s.
+      </span>
     </p>
   );
 }
@@ -162,7 +170,7 @@ export function ErrorPanel({
       <div className="text-sm">{body}</div>
       {retrying && retryAt !== undefined ? (
         <div className="text-sm">
-          <Countdown at={retryAt} rateLimited={api?.status === 429} />
+          <Countdown key={retryAt} at={retryAt} rateLimited={api?.status === 429} />
         </div>
       ) : retrying ? (
         <p className="text-sm">Retrying automatically…</p>
@@ -184,7 +192,7 @@ export function ErrorPanel({
             {backLink.label}
           </Link>
         ) : null}
-        {onRetry ? (
+        {onRetry && api?.status !== 429 ? (
           <Button onClick={onRetry} variant="secondary">
             Try again now
           </Button>
