@@ -6,6 +6,7 @@ type BenchModule = { run: () => Promise<BenchResult> };
 
 const BENCHES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'tag-detail', load: () => import('./tag-detail') },
+  { name: 'browse', load: () => import('./browse') },
 ];
 
 async function main() {
