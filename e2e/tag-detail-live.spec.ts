@@ -2,7 +2,7 @@
 // (prepareSeconds in a seed), a push with `npm run vcr:push`, a hidden tab, and recovery after
 // the API is stopped and started again (proxy mode, standalone emulator restarted on its port).
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
@@ -88,7 +88,6 @@ test.describe('preparing → ready by `npm run vcr:push`', () => {
 
   test('a pushed tag is followed until ready', async ({ page, baseURL }) => {
     test.setTimeout(90_000);
-    test.skip(!existsSync('scripts/vcr-push.ts'), 'scripts/vcr-push.ts is not in the tree yet');
     await run('npm', ['run', 'vcr:push', '--', 'web-app:pushed-live', '--prepare-seconds', '8'], {
       env: { ...process.env, VCR_EMULATOR_URL: baseURL },
     });
