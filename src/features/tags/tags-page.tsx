@@ -341,7 +341,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
       ) : (
         <div
           ref={scrollRef}
-          className="h-[max(24rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-border"
+          className="max-h-[max(24rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-border"
           data-testid="tag-scroll"
         >
           <table
