@@ -15,8 +15,9 @@ export interface ScopeNames {
   fallback: boolean;
 }
 
-export function useScopeNames(scope: Scope | null): ScopeNames {
-  const project = useQuery({ ...projectQueryOptions(scope), enabled: scope !== null });
+/** `enabled` false keeps the look-ups waiting (reported as pending), e.g. until first paint. */
+export function useScopeNames(scope: Scope | null, enabled = true): ScopeNames {
+  const project = useQuery({ ...projectQueryOptions(scope), enabled: enabled && scope !== null });
   // With neither teamId nor slug in the scope, the project's owner is the team to look up.
   const teamRef: TeamRef | null = scope?.slug
     ? null
@@ -27,7 +28,7 @@ export function useScopeNames(scope: Scope | null): ScopeNames {
         : null;
   const team = useQuery({
     ...teamQueryOptions(teamRef ?? { teamId: '' }),
-    enabled: teamRef !== null,
+    enabled: enabled && teamRef !== null,
   });
 
   const projectName = project.data?.name ?? scope?.projectId ?? '';
@@ -44,7 +45,7 @@ export function useScopeNames(scope: Scope | null): ScopeNames {
   return {
     team: teamName,
     project: projectName,
-    pending: projectPending || teamPending || waitingForOwner,
+    pending: !enabled || projectPending || teamPending || waitingForOwner,
     fallback: project.isError || team.isError || (!project.isPending && !teamName),
   };
 }

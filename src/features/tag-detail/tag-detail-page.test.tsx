@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { tagQueryKey } from '../../api/get-tag';
 import { server } from '../../test/msw-server';
 import { baseTag, renderAt, serveTag, setVisibility, useLookups } from './test-utils';
 
@@ -138,6 +139,45 @@ describe('tag detail: loaded states', () => {
       await screen.findByText('docker pull vcr.vercel.com/acme/storefront/web-app:v1.0.0'),
     ).toBeInTheDocument();
     expect(teamLookups).toBe(0);
+  });
+});
+
+describe('tag detail: opened with a copy in the cache (from a list)', () => {
+  it('shows the copy with no request before it is on screen, then refreshes once', async () => {
+    const counter = useLookups();
+    serveTag(counter, [{ ...baseTag, pushedBy: 'fresh@acme.dev' }]);
+    renderAt(URL_V1, (client) =>
+      client.setQueryData(
+        tagQueryKey({ projectId: 'prj_e2e', teamId: 'team_e2e' }, 'web-app', 'v1.0.0'),
+        baseTag,
+        { updatedAt: 0 },
+      ),
+    );
+    // Synchronously after the first render: the facts are there, nothing was asked yet.
+    expect(screen.getByTestId('tag-facts')).toBeInTheDocument();
+    expect(counter.tag).toBe(0);
+    expect(counter.lookups).toBe(0);
+    expect(await screen.findByText('fresh@acme.dev')).toBeInTheDocument();
+    expect(counter.tag).toBe(1);
+    await act(() => vi.advanceTimersByTimeAsync(5000));
+    expect(counter.tag).toBe(1);
+    expect(counter.lookups).toBe(2);
+  });
+
+  it('a deep link without a copy asks for the tag in the first render', () => {
+    const counter = useLookups();
+    serveTag(counter, [baseTag]);
+    let fetches = 0;
+    const original = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((...args) => {
+      fetches++;
+      return original(...args);
+    });
+    renderAt(URL_V1);
+    // Effects of the first commit have run: the tag request is on its way, the look-ups wait.
+    expect(fetches).toBe(1);
+    expect(spy.mock.calls[0]?.[0]).toContain('/tags/v1.0.0');
+    spy.mockRestore();
   });
 });
 

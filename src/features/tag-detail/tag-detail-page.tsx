@@ -11,6 +11,7 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
+import { useAfterCommit } from '../../lib/use-after-commit';
 import { useScopeNames } from '../../lib/use-scope-names';
 import { PullCommands, TagFacts, TagFactsSkeleton } from './tag-detail-view';
 import { useReadySignals } from './use-ready-signals';
@@ -39,7 +40,10 @@ export function TagDetailPage() {
   const valid = linkError === null;
 
   const { query, visible, retrying, retryAt } = useTagWatch(scope, repo, tagName, valid);
-  const names = useScopeNames(valid ? scope : null);
+  // The look-ups only feed the pull commands: they wait until the page is committed, so a
+  // tag opened from a list is on screen before any request.
+  const afterCommit = useAfterCommit();
+  const names = useScopeNames(valid ? scope : null, afterCommit);
   const data = query.data;
   const signals = useReadySignals(repo, tagName, data);
 

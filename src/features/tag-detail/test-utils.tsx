@@ -26,10 +26,11 @@ export const baseTag: Tag = {
 
 export const TAG_PATH = '/api/v1/vcr/repository/:repo/tags/:tag';
 
-export function renderAt(url: string) {
+export function renderAt(url: string, prepare?: (client: QueryClient) => void) {
   const client = new QueryClient({
     defaultOptions: { queries: { retry: shouldRetry, retryDelay, staleTime: 10_000 } },
   });
+  prepare?.(client);
   const utils = render(
     <QueryClientProvider client={client}>
       <MemoryRouter initialEntries={[url]}>

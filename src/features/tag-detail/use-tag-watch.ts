@@ -21,7 +21,20 @@ export function useTagWatch(scope: Scope | null, repo: string, tag: string, enab
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: (q) =>
       isPreparing(q.state.data) || q.state.status === 'error' ? 'always' : true,
+    // Without a copy in the cache the request starts with the first render. With one (opened
+    // from a list) the copy is shown first and refreshed one task later, below.
+    refetchOnMount: (q) => q.state.data === undefined,
   });
+
+  const { refetch } = query;
+  const hasCachedCopy = query.data !== undefined && query.fetchStatus === 'idle';
+  useEffect(() => {
+    if (!enabled || !hasCachedCopy) return;
+    const id = setTimeout(() => void refetch({ cancelRefetch: false }), 0);
+    return () => clearTimeout(id);
+    // Once per tag: later changes of the copy are the refresh's own doing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, repo, tag, scope?.projectId, scope?.teamId, scope?.slug]);
 
   // When the current failure happened, for the countdown to the next attempt.
   const [failedAt, setFailedAt] = useState<number | undefined>(undefined);
