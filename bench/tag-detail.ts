@@ -52,7 +52,8 @@ export function criticalChain(requests: Timed[], last: Timed): Timed[] {
 async function countTagRequests(page: Page, tag: string, seconds: number): Promise<number> {
   let n = 0;
   const onRequest = (r: { url(): string }) => {
-    if (new URL(r.url()).pathname.endsWith(`/tags/${tag}`)) n++;
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/') && pathname.endsWith(`/tags/${tag}`)) n++;
   };
   page.on('request', onRequest);
   await page.waitForTimeout(seconds * 1000);

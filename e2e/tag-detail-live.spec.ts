@@ -15,7 +15,8 @@ const run = promisify(execFile);
 function tagRequests(page: Page, tag: string): number[] {
   const times: number[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).pathname.endsWith(`/tags/${tag}`)) times.push(Date.now());
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/api/') && pathname.endsWith(`/tags/${tag}`)) times.push(Date.now());
   });
   return times;
 }
