@@ -139,6 +139,12 @@ test.describe('tag list', () => {
     const listCalls = seen.filter((r) => r.url.pathname.endsWith('/long-list/tags'));
     expect(listCalls).toHaveLength(7);
     expect(new Set(listCalls.map((r) => r.url.searchParams.get('cursor'))).size).toBe(7);
+    // Back from a tag, the list is where it was, without reading it again.
+    await page.getByRole('link', { name: 'build-0650' }).click();
+    await expect(page.getByTestId('tag-facts')).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('link', { name: 'build-0650' })).toBeInViewport();
+    expect(seen.filter((r) => r.url.pathname.endsWith('/long-list/tags'))).toHaveLength(7);
   });
 
   test('sort, filter and status stay across a reload and in a copied URL', async ({

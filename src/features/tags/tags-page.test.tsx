@@ -295,6 +295,31 @@ describe('TagsPage', () => {
     expect(screen.getByText('p1 is ready')).toBeInTheDocument();
   }, 10_000);
 
+  it('reads a preparing row by name once it has left its page (its new updatedAt moved it)', async () => {
+    const listCalls: URL[] = [];
+    let tagCalls = 0;
+    const moving = makeTag({ tag: 'moving', status: 'preparing' });
+    server.use(
+      http.get(LIST, ({ request }) => {
+        listCalls.push(new URL(request.url));
+        // First read: the row is here; later reads: it sorted elsewhere.
+        return HttpResponse.json({ tags: listCalls.length === 1 ? [moving] : [] });
+      }),
+      http.get(`${LIST}/moving`, () => {
+        tagCalls++;
+        return HttpResponse.json({ tag: { ...moving, status: 'ready' } });
+      }),
+    );
+    renderAt(`/repositories/web-app?${SCOPE}`, routes());
+    const row = (await screen.findByRole('link', { name: 'moving' })).closest('tr')!;
+    await waitFor(() => expect(listCalls).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(within(row).getByText('Ready')).toBeInTheDocument(), {
+      timeout: 3000,
+    });
+    expect(tagCalls).toBe(1);
+    expect(listCalls).toHaveLength(2);
+  }, 10_000);
+
   it('makes no live requests when no preparing row is in view', async () => {
     const seen: URL[] = [];
     server.use(

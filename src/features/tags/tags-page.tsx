@@ -2,7 +2,15 @@
 // 10,000 tags keep ~50 rows in the DOM, with preparing rows kept live.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-error';
 import { tagListInfiniteQueryOptions } from '../../api/list-tags';
@@ -40,6 +48,9 @@ const SORT_OPTIONS = [
   { value: 'name:asc', label: 'Name, A to Z' },
   { value: 'name:desc', label: 'Name, Z to A' },
 ] as const;
+
+/** Scroll positions of lists visited in this tab, so Back restores the place. */
+const scrollMemory = new Map<string, number>();
 
 /** Load the next page when the reader is this many rows from the end of what is loaded. */
 const LOAD_AHEAD_ROWS = 40;
@@ -133,12 +144,27 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   }, []);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Back from a tag, the list is where the reader left it (same repository, sort and filter).
+  const memoryKey = `${scopeKey(scope).join('/')}/${repo}?${sort.sortBy}:${sort.sortOrder}`;
   const virtualizer = useVirtualizer({
+    initialOffset: () => scrollMemory.get(memoryKey) ?? 0,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => TAG_ROW_HEIGHT,
     overscan: 12,
   });
+  const offsetRef = useRef(0);
+  offsetRef.current = virtualizer.scrollOffset ?? 0;
+  useEffect(() => () => void scrollMemory.set(memoryKey, offsetRef.current), [memoryKey]);
+  const restored = useRef(false);
+  const hasRows = rows.length > 0;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (restored.current || !el || !hasRows) return;
+    restored.current = true;
+    const offset = scrollMemory.get(memoryKey);
+    if (offset) el.scrollTop = offset;
+  }, [hasRows, memoryKey]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1]!.index : -1;
 
@@ -221,7 +247,9 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   const filtered = q.trim() !== '' || view.status !== null;
   const total = virtualizer.getTotalSize();
   const paddingTop = items.length ? items[0]!.start : 0;
-  const paddingBottom = items.length ? total - items[items.length - 1]!.end : 0;
+  // Before the first measure there are no items: the spacer still gives the full height, so a
+  // restored scroll position has somewhere to go.
+  const paddingBottom = items.length ? total - items[items.length - 1]!.end : total;
 
   return (
     <section aria-labelledby="tags-title" className="space-y-4">
