@@ -25,6 +25,13 @@ describe('CopyButton', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Copied');
   });
 
+  it('can show a more specific visible text', () => {
+    render(<CopyButton value="x" label="Copy link to this page" text="Copy link" />);
+    expect(screen.getByRole('button', { name: 'Copy link to this page' })).toHaveTextContent(
+      'Copy link',
+    );
+  });
+
   it('tells the user how to copy by hand when the clipboard is denied', async () => {
     const user = userEvent.setup();
     render(<CopyButton value="x" label="Copy x" />);

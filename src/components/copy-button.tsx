@@ -8,12 +8,14 @@ export interface CopyButtonProps {
   value: string;
   /** Accessible name, e.g. "Copy digest". */
   label: string;
+  /** Visible text when "Copy" alone would be ambiguous (e.g. "Copy link"). */
+  text?: string;
   className?: string;
 }
 
 type State = 'idle' | 'copied' | 'failed';
 
-export function CopyButton({ value, label, className }: CopyButtonProps) {
+export function CopyButton({ value, label, text = 'Copy', className }: CopyButtonProps) {
   const [state, setState] = useState<State>('idle');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -37,7 +39,7 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
     <span className={cn('inline-flex items-center gap-2', className)}>
       <Button size="sm" variant="secondary" onClick={copy} aria-label={label} title={label}>
         {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
-        <span aria-hidden="true">{state === 'copied' ? 'Copied' : 'Copy'}</span>
+        <span aria-hidden="true">{state === 'copied' ? 'Copied' : text}</span>
       </Button>
       <span role="status" aria-live="polite" className="text-xs text-muted-fg">
         {state === 'copied' ? <span className="sr-only">Copied</span> : null}

@@ -107,6 +107,7 @@ export function TagDetailPage() {
           <CopyButton
             value={typeof window === 'undefined' ? '' : window.location.href}
             label="Copy link to this page"
+            text="Copy link"
           />
           {preparing && signals.notify !== 'unsupported' ? (
             signals.notify === 'on' ? (
