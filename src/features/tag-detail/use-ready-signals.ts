@@ -12,8 +12,11 @@ export const FAVICONS = {
   ready: '/favicon-ready.svg',
 } as const;
 
+/** What the change means; a status the API adds later is reported as it comes, not as ready. */
 export function readyMessage(tag: Tag): string {
-  return tag.status === 'unoptimized' ? `${tag.tag} is ready (unoptimized)` : `${tag.tag} is ready`;
+  if (tag.status === 'ready') return `${tag.tag} is ready`;
+  if (tag.status === 'unoptimized') return `${tag.tag} is ready (unoptimized)`;
+  return `${tag.tag} is now ${statusLabel(tag.status)}`;
 }
 
 export function pageTitle(repo: string, tag: string, data: Tag | undefined): string {
@@ -84,7 +87,8 @@ export function useReadySignals(repo: string, tagName: string, data: Tag | undef
     if (before !== 'preparing' || data.status === 'preparing') return;
     const message = readyMessage(data);
     setAnnouncement(message);
-    toast(message, { tone: 'success' });
+    const ready = data.status === 'ready' || data.status === 'unoptimized';
+    toast(message, { tone: ready ? 'success' : 'info' });
     if (notifyRef.current === 'on' && document.visibilityState === 'hidden') {
       try {
         new Notification(message, { body: `${repo}:${data.tag}`, tag: `vcr-${repo}-${data.tag}` });
