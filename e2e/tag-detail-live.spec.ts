@@ -101,6 +101,49 @@ test.describe('preparing → ready by `npm run vcr:push`', () => {
   });
 });
 
+test.describe('slow API', () => {
+  test.afterEach(async ({ request }) => {
+    await request.delete('/__emulator/faults');
+  });
+
+  test('polls never overlap when answers take longer than the interval', async ({ page }) => {
+    test.setTimeout(90_000);
+    const res = await page.request.post('/__emulator/faults', {
+      data: {
+        path: '/v1/vcr/repository/web-app/tags/preparing-forever',
+        method: 'GET',
+        delayMs: 3000,
+      },
+    });
+    expect(res.ok()).toBe(true);
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let count = 0;
+    const isTag = (url: string) => {
+      const { pathname } = new URL(url);
+      return pathname.startsWith('/api/') && pathname.endsWith('/tags/preparing-forever');
+    };
+    page.on('request', (r) => {
+      if (!isTag(r.url())) return;
+      count++;
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+    });
+    const done = (r: { url(): string }) => {
+      if (isTag(r.url())) inFlight--;
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
+    await page.goto(`/repositories/web-app/tags/preparing-forever?${SCOPE}`);
+    await expect(page.getByTestId('watch-note')).toBeVisible({ timeout: 15_000 });
+    await page.waitForTimeout(15_000);
+    expect(maxInFlight).toBe(1);
+    // 3 s per answer + 2 s between: about one request per 5 s, not one per 2 s.
+    expect(count).toBeLessThanOrEqual(5);
+    expect(count).toBeGreaterThanOrEqual(3);
+  });
+});
+
 test.describe('hidden tab', () => {
   test('slows to every 10 s while hidden and checks at once when shown', async ({ page }) => {
     test.setTimeout(90_000);
