@@ -9,6 +9,9 @@ const TAG_PAGE = '/repositories/web-app/tags/latest?projectId=prj_e2e&teamId=tea
 
 test('emulator mode names the demo token and offers no paste field', async ({ page }) => {
   await page.goto('/');
+  // `/` first moves on to the default project's repositories; click once it has, or the
+  // redirect may land after the click and take the page back there.
+  await expect(page).toHaveURL(/\/repositories\?projectId=prj_e2e/);
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
