@@ -4,8 +4,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { imageListInfiniteQueryOptions } from '../../api/list-images';
 import { scopeFromSearchParams } from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
+import { LoadMore } from '../../components/load-more';
 import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
@@ -165,17 +165,7 @@ export function ImagesPage() {
               </tbody>
             </table>
           </div>
-          {query.isFetchNextPageError ? (
-            <ErrorPanel
-              error={query.error}
-              scope={scope}
-              onRetry={() => void query.fetchNextPage()}
-            />
-          ) : query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? 'Loading…' : 'Load more images'}
-            </Button>
-          ) : null}
+          <LoadMore query={query} scope={scope} noun="images" />
         </>
       )}
     </section>

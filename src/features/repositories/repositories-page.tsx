@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { repositoriesInfiniteQueryOptions } from '../../api/list-repositories';
 import { scopeFromSearchParams } from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
+import { LoadMore } from '../../components/load-more';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { describeScope } from '../scope/scope-form-logic';
@@ -115,21 +115,16 @@ export function RepositoriesPage() {
               ))}
             </tbody>
           </table>
-          {query.isFetchNextPageError ? (
-            <ErrorPanel
-              error={query.error}
-              scope={scope}
-              onRetry={() => void query.fetchNextPage()}
-            />
-          ) : query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-              {query.isFetchingNextPage ? 'Loading…' : 'Load more repositories'}
-            </Button>
-          ) : (
-            <p className="text-sm text-muted-fg">
-              {repositories.length} {repositories.length === 1 ? 'repository' : 'repositories'}.
-            </p>
-          )}
+          <LoadMore
+            query={query}
+            scope={scope}
+            noun="repositories"
+            end={
+              <p className="text-sm text-muted-fg">
+                {repositories.length} {repositories.length === 1 ? 'repository' : 'repositories'}.
+              </p>
+            }
+          />
         </>
       )}
     </section>
