@@ -101,6 +101,52 @@ test.describe('preparing → ready by `npm run vcr:push`', () => {
   });
 });
 
+test.describe('notify me', () => {
+  test.use({ permissions: ['notifications'] });
+  test.afterAll(async ({ request }) => {
+    await request.post('/__emulator/reset');
+  });
+
+  test('after "Notify me", a hidden tab gets a browser notification when ready', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    // Record notifications instead of showing them (headless Chromium has no notification UI).
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { __shown: string[] }).__shown = shown;
+      const Real = window.Notification;
+      class Recording extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push(title);
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: Recording });
+    });
+    const push = await page.request.post('/__emulator/push', {
+      data: { repository: 'web-app', tag: 'notify-me', prepareSeconds: 10 },
+    });
+    expect(push.ok(), await push.text()).toBe(true);
+    await page.goto(`/repositories/web-app/tags/notify-me?${SCOPE}`);
+    await page.getByRole('button', { name: 'Notify me when ready' }).click();
+    await expect(page.getByRole('button', { name: 'Notifying when ready' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown), {
+        timeout: 40_000,
+      })
+      .toEqual(['notify-me is ready']);
+  });
+});
+
 test.describe('slow API', () => {
   test.afterEach(async ({ request }) => {
     await request.delete('/__emulator/faults');

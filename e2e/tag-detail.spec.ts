@@ -347,6 +347,33 @@ test.describe('accessibility', () => {
     }
   }
 
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe: error pages (invalid link, 401, 429 countdown) in ${scheme}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      const check = async () => {
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+      };
+      await page.goto('/repositories/web-app/tags/.nope?projectId=prj_e2e');
+      await expect(page.getByRole('alert')).toContainText('This link cannot be opened');
+      await check();
+      await fault(page, { path: tagApi('latest'), method: 'GET', status: 401, times: 1 });
+      await page.goto(tagUrl('latest'));
+      await expect(page.getByRole('alert')).toContainText('Not signed in');
+      await check();
+      await fault(page, {
+        path: tagApi('tiny'),
+        method: 'GET',
+        status: 429,
+        headers: { 'retry-after': '30', 'x-vercel-id': 'e2e1::rate' },
+        times: 1,
+      });
+      await page.goto(tagUrl('tiny'));
+      await expect(page.getByTestId('retry-countdown')).toBeVisible();
+      await check();
+    });
+  }
+
   test('the theme toggle switches to dark and persists', async ({ page }) => {
     await page.goto(tagUrl('latest'));
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
