@@ -57,7 +57,7 @@ const cases = [
   },
   {
     tag: 'sbom',
-    badge: 'Multi-platform index',
+    badge: 'No status (attestation)',
     kind: 'Attestation',
     platform: 'Not platform-specific',
     size: '1.2 MB',

@@ -15,6 +15,17 @@ describe('StatusBadge', () => {
     expect(screen.getByText(label, { exact: true })).toBeInTheDocument();
   });
 
+  it('does not call an attestation without a status an index', () => {
+    render(<StatusBadge status={null} kind="attestation" />);
+    expect(screen.getByText('No status (attestation)', { exact: true })).toBeInTheDocument();
+    expect(screen.queryByText('Multi-platform index')).not.toBeInTheDocument();
+  });
+
+  it('labels a null status of an index as a multi-platform index', () => {
+    render(<StatusBadge status={null} kind="index" />);
+    expect(screen.getByText('Multi-platform index', { exact: true })).toBeInTheDocument();
+  });
+
   it('animates Preparing only when motion is allowed', () => {
     render(<StatusBadge status="preparing" />);
     const dot = screen.getByTestId('preparing-indicator');

@@ -5,12 +5,14 @@ import { cn } from '../lib/cn';
 
 export interface StatusBadgeProps {
   status: string | null;
+  /** With a null status, tells a multi-platform index from an attestation. */
+  kind?: string;
   platform?: string;
   arch?: string;
   className?: string;
 }
 
-export function statusLabel(status: string | null): string {
+export function statusLabel(status: string | null, kind?: string): string {
   switch (status) {
     case 'preparing':
       return 'Preparing';
@@ -19,7 +21,9 @@ export function statusLabel(status: string | null): string {
     case 'unoptimized':
       return 'Ready (unoptimized)';
     case null:
-      return 'Multi-platform index';
+      // The API gives null to an index (no status of its own) and to attestations, which are
+      // not prepared for Sandbox; calling an attestation an index would mislead.
+      return kind === 'attestation' ? 'No status (attestation)' : 'Multi-platform index';
     default:
       return status;
   }
@@ -37,7 +41,7 @@ const tone: Record<string, string> = {
   unoptimized: 'bg-warning text-warning-fg',
 };
 
-export function StatusBadge({ status, platform, arch, className }: StatusBadgeProps) {
+export function StatusBadge({ status, kind, platform, arch, className }: StatusBadgeProps) {
   const descriptionId = useId();
   const reason = status === 'unoptimized' ? unoptimizedReason(platform, arch) : undefined;
   return (
@@ -57,7 +61,7 @@ export function StatusBadge({ status, platform, arch, className }: StatusBadgePr
           className="size-2 rounded-full bg-current motion-safe:animate-pulse"
         />
       ) : null}
-      <span aria-describedby={reason ? descriptionId : undefined}>{statusLabel(status)}</span>
+      <span aria-describedby={reason ? descriptionId : undefined}>{statusLabel(status, kind)}</span>
       {reason ? (
         <span id={descriptionId} className="sr-only">
           {reason}

@@ -82,7 +82,12 @@ function ImageView({ image, scope, repo }: { image: ImageDetail; scope: Scope; r
         <h1 id="image-title" className="break-all text-2xl font-semibold">
           Image <span className="font-mono">{shortDigest(image.manifestDigest)}</span>
         </h1>
-        <StatusBadge status={image.status} platform={image.platform} arch={image.arch} />
+        <StatusBadge
+          status={image.status}
+          kind={image.kind}
+          platform={image.platform}
+          arch={image.arch}
+        />
       </div>
       <dl className="rounded-lg border border-border px-4 py-2">
         <Row term="Kind">

@@ -139,7 +139,12 @@ export function ImagesPage() {
                       )}
                     </td>
                     <td className="px-3 py-2">
-                      <StatusBadge status={img.status} platform={img.platform} arch={img.arch} />
+                      <StatusBadge
+                        status={img.status}
+                        kind={img.kind}
+                        platform={img.platform}
+                        arch={img.arch}
+                      />
                     </td>
                     <td className="px-3 py-2">
                       <KindLabel kind={img.kind} />

@@ -89,7 +89,12 @@ export function TagDetailPage() {
             {tagName}
           </h1>
           {data ? (
-            <StatusBadge status={data.status} platform={data.platform} arch={data.arch} />
+            <StatusBadge
+              status={data.status}
+              kind={data.kind}
+              platform={data.platform}
+              arch={data.arch}
+            />
           ) : !shownError ? (
             <Skeleton className="h-5 w-24 rounded-full" />
           ) : null}

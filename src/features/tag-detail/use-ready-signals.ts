@@ -16,7 +16,7 @@ export const FAVICONS = {
 export function readyMessage(tag: Tag): string {
   if (tag.status === 'ready') return `${tag.tag} is ready`;
   if (tag.status === 'unoptimized') return `${tag.tag} is ready (unoptimized)`;
-  return `${tag.tag} is now ${statusLabel(tag.status)}`;
+  return `${tag.tag} is now ${statusLabel(tag.status, tag.kind)}`;
 }
 
 export function pageTitle(repo: string, tag: string, data: Tag | undefined): string {
@@ -24,7 +24,7 @@ export function pageTitle(repo: string, tag: string, data: Tag | undefined): str
   if (!data) return base;
   if (data.status === 'preparing') return `Preparing · ${base}`;
   if (data.status === null) return base;
-  return `${statusLabel(data.status)} · ${base}`;
+  return `${statusLabel(data.status, data.kind)} · ${base}`;
 }
 
 function setFavicon(href: string): void {

@@ -80,7 +80,7 @@ export const TagRowView = memo(function TagRowView({
         ) : null}
       </td>
       <td className="px-3">
-        <StatusBadge status={tag.status} platform={tag.platform} arch={tag.arch} />
+        <StatusBadge status={tag.status} kind={tag.kind} platform={tag.platform} arch={tag.arch} />
       </td>
       <td className="px-3">
         <KindLabel kind={tag.kind} />
