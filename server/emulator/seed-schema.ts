@@ -14,6 +14,7 @@ import {
   SLUG_RE,
   TAG_NAME_RE,
   isValidRepositoryName,
+  imageFields,
   tagSchema,
 } from '../../src/api/schemas';
 
@@ -28,17 +29,7 @@ const seedTagSchema = z.strictObject({
   prepareSeconds: z.optional(z.number()),
 });
 
-const seedUntaggedImageSchema = z.strictObject({
-  id: z.string(),
-  manifestDigest: z.string(),
-  kind: z.string(),
-  platform: z.optional(z.string()),
-  arch: z.optional(z.string()),
-  pushedBy: z.optional(z.string()),
-  status: z.nullable(z.string()),
-  sizeInBytes: z.number(),
-  createdAt: tagSchema.shape.createdAt,
-});
+const seedUntaggedImageSchema = z.strictObject({ id: z.string(), ...imageFields });
 
 const seedRepositorySchema = z.strictObject({
   id: z.optional(z.string()),

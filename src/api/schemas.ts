@@ -14,10 +14,10 @@ export const isoTimestamp = z
   .string()
   .check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 timestamp'));
 
-export const tagSchema = z.object({
-  tag: z.string(),
+// What a tag and the image behind it share: the contract's Image is the Tag fields minus
+// `tag` and `updatedAt`, plus `id`, `repositoryId` and `tags`.
+export const imageFields = {
   manifestDigest: z.string(),
-  imageId: z.string(),
   kind: z.string(),
   platform: z.optional(z.string()),
   arch: z.optional(z.string()),
@@ -25,6 +25,12 @@ export const tagSchema = z.object({
   status: z.nullable(z.string()),
   sizeInBytes: z.number(),
   createdAt: isoTimestamp,
+};
+
+export const tagSchema = z.object({
+  tag: z.string(),
+  imageId: z.string(),
+  ...imageFields,
   updatedAt: isoTimestamp,
 });
 export type Tag = z.infer<typeof tagSchema>;
@@ -42,14 +48,7 @@ export type Repository = z.infer<typeof repositorySchema>;
 export const imageListItemSchema = z.object({
   id: z.string(),
   repositoryId: z.string(),
-  manifestDigest: z.string(),
-  kind: z.string(),
-  platform: z.optional(z.string()),
-  arch: z.optional(z.string()),
-  pushedBy: z.optional(z.string()),
-  status: z.nullable(z.string()),
-  sizeInBytes: z.number(),
-  createdAt: isoTimestamp,
+  ...imageFields,
   tags: z.array(z.string()),
 });
 export type ImageListItem = z.infer<typeof imageListItemSchema>;
