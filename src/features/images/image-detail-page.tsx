@@ -11,6 +11,7 @@ import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
+import { ColumnHeaders } from '../../components/column-headers';
 import { formatBytes, formatExactBytes, shortDigest } from '../../lib/format';
 import { imagesPath, repositoriesPath, repositoryPath, tagPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
@@ -172,18 +173,14 @@ function ImageView({ image, scope, repo }: { image: ImageDetail; scope: Scope; r
               <caption className="sr-only">Build history, oldest layer first</caption>
               <thead className="bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    #
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Instruction
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Command or value
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Size
-                  </th>
+                  <ColumnHeaders
+                    columns={[
+                      { label: '#' },
+                      { label: 'Instruction' },
+                      { label: 'Command or value' },
+                      { label: 'Size', numeric: true },
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody>

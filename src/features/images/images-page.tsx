@@ -10,6 +10,7 @@ import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
+import { ColumnHeaders } from '../../components/column-headers';
 import { cn } from '../../lib/cn';
 import { formatBytes, formatExactBytes, shortDigest } from '../../lib/format';
 import { imagePath, imagesPath, repositoriesPath, repositoryPath } from '../scope/paths';
@@ -96,27 +97,17 @@ export function ImagesPage() {
               </caption>
               <thead className="bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Digest
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Tags
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Kind
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Platform
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">
-                    Size
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Created
-                  </th>
+                  <ColumnHeaders
+                    columns={[
+                      { label: 'Digest' },
+                      { label: 'Tags' },
+                      { label: 'Status' },
+                      { label: 'Kind' },
+                      { label: 'Platform' },
+                      { label: 'Size', numeric: true },
+                      { label: 'Created' },
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody>

@@ -8,6 +8,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { LoadMore } from '../../components/load-more';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
+import { ColumnHeaders } from '../../components/column-headers';
 import { describeScope } from '../scope/scope-form-logic';
 import { repositoryPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
@@ -79,18 +80,14 @@ export function RepositoriesPage() {
             <caption className="sr-only">Repositories of project {describeScope(scope)}</caption>
             <thead className="bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Visibility
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Updated
-                </th>
+                <ColumnHeaders
+                  columns={[
+                    { label: 'Name' },
+                    { label: 'Visibility' },
+                    { label: 'Created' },
+                    { label: 'Updated' },
+                  ]}
+                />
               </tr>
             </thead>
             <tbody>

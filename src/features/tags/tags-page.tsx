@@ -19,6 +19,7 @@ import { scopeFromSearchParams, scopeKey, type Scope } from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
+import { ColumnHeaders } from '../../components/column-headers';
 import { imagesPath, repositoriesPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
 import {
@@ -388,27 +389,17 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
             </colgroup>
             <thead className="sticky top-0 z-10 bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
               <tr aria-rowindex={1}>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Tag
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Kind
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Platform
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Size
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Digest
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Updated
-                </th>
+                <ColumnHeaders
+                  columns={[
+                    { label: 'Tag' },
+                    { label: 'Status' },
+                    { label: 'Kind' },
+                    { label: 'Platform' },
+                    { label: 'Size', numeric: true },
+                    { label: 'Digest' },
+                    { label: 'Updated' },
+                  ]}
+                />
               </tr>
             </thead>
             <tbody onKeyDown={onTableKeyDown}>
