@@ -6,14 +6,18 @@ import { vcrKeys } from './query-keys';
 import { isValidRepositoryName, repositoryResponseSchema } from './schemas';
 import { requireScope, scopeToQuery, type Scope } from './scope';
 
+export function invalidRepositoryNameError(repo: string): ApiError {
+  return new ApiError({
+    kind: 'invalid-input',
+    code: 'invalid_repository_name',
+    message: `"${repo}" cannot be a repository name: names use lowercase letters, digits and single separators (. _ __ -), at most 255 characters.`,
+  });
+}
+
 /** A name that cannot exist is refused before any request. */
 export function assertRepositoryName(repo: string): void {
   if (!isValidRepositoryName(repo) && !/^repo_[A-Za-z0-9]+$/.test(repo)) {
-    throw new ApiError({
-      kind: 'invalid-input',
-      code: 'invalid_repository_name',
-      message: `"${repo}" cannot be a repository name: names use lowercase letters, digits and single separators (. _ __ -), at most 255 characters.`,
-    });
+    throw invalidRepositoryNameError(repo);
   }
 }
 

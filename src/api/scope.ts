@@ -34,13 +34,15 @@ export function scopeKey(scope: Scope): readonly [string, string, string] {
   return [scope.projectId, scope.teamId ?? '', scope.slug ?? ''] as const;
 }
 
+export function missingProjectIdError(): ApiError {
+  return new ApiError({
+    kind: 'invalid-input',
+    code: 'missing_project_id',
+    message: 'This link has no projectId, so it cannot say which project to look in.',
+  });
+}
+
 export function requireScope(scope: Scope | null | undefined): Scope {
-  if (!scope?.projectId) {
-    throw new ApiError({
-      kind: 'invalid-input',
-      code: 'missing_project_id',
-      message: 'This link has no projectId, so it cannot say which project to look in.',
-    });
-  }
+  if (!scope?.projectId) throw missingProjectIdError();
   return scope;
 }

@@ -4,7 +4,6 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { imageListInfiniteQueryOptions } from '../../api/list-images';
 import { scopeFromSearchParams } from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
-import { ErrorPanel } from '../../components/error-panel';
 import { LoadMore } from '../../components/load-more';
 import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
@@ -15,6 +14,7 @@ import { cn } from '../../lib/cn';
 import { formatBytes, formatExactBytes, shortDigest } from '../../lib/format';
 import { imagePath, imagesPath, repositoriesPath, repositoryPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
+import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 
 export function ImagesPage() {
   const { repo = '' } = useParams();
@@ -74,11 +74,10 @@ export function ImagesPage() {
           ))}
         </div>
       ) : query.isError && images.length === 0 ? (
-        <ErrorPanel
+        <RepositoryErrorPanel
           error={query.error}
           scope={scope}
-          notFoundMessage={`Repository ${repo} was not found in project ${scope.projectId}.`}
-          backLink={{ to: repositoriesPath(scope), label: 'All repositories' }}
+          repo={repo}
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />

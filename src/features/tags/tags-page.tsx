@@ -12,10 +12,15 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/api-error';
+import { invalidRepositoryNameError } from '../../api/get-repository';
 import { tagListInfiniteQueryOptions } from '../../api/list-tags';
 import { isValidRepositoryName } from '../../api/schemas';
-import { scopeFromSearchParams, scopeKey, type Scope } from '../../api/scope';
+import {
+  missingProjectIdError,
+  scopeFromSearchParams,
+  scopeKey,
+  type Scope,
+} from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
@@ -35,6 +40,7 @@ import {
 import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
+import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 
 const STATUS_LABELS: Record<StatusFilter, string> = {
   preparing: 'Preparing',
@@ -65,13 +71,7 @@ export function TagsPage() {
   if (!scope) {
     return (
       <ErrorPanel
-        error={
-          new ApiError({
-            kind: 'invalid-input',
-            code: 'missing_project_id',
-            message: 'This link has no projectId, so it cannot say which project to look in.',
-          })
-        }
+        error={missingProjectIdError()}
         backLink={{ to: '/', label: 'Choose a project' }}
       />
     );
@@ -79,13 +79,7 @@ export function TagsPage() {
   if (!isValidRepositoryName(repo)) {
     return (
       <ErrorPanel
-        error={
-          new ApiError({
-            kind: 'invalid-input',
-            code: 'invalid_repository_name',
-            message: `"${repo}" cannot be a repository name: names use lowercase letters, digits and single separators (. _ __ -).`,
-          })
-        }
+        error={invalidRepositoryNameError(repo)}
         backLink={{ to: repositoriesPath(scope), label: 'All repositories' }}
       />
     );
@@ -347,11 +341,10 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
       {query.isPending ? (
         <TagListSkeleton />
       ) : query.isError && !data ? (
-        <ErrorPanel
+        <RepositoryErrorPanel
           error={query.error}
           scope={scope}
-          notFoundMessage={`Repository ${repo} was not found in project ${scope.projectId}.`}
-          backLink={{ to: repositoriesPath(scope), label: 'All repositories' }}
+          repo={repo}
           retrying={query.isFetching}
           onRetry={() => void query.refetch()}
         />
