@@ -3,9 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './app';
-import { createBackendFromEnv, describeScope } from './config';
-import { createDashboardConfig } from './dashboard-config';
+import { createServerFromEnv } from './create-server';
 import { loadEnv } from './env-file';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,16 +11,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
-  const backend = await createBackendFromEnv(env);
-  const config = createDashboardConfig(env, process.cwd(), backend);
-  const app = createApp({ backend, distDir: path.join(root, 'dist'), config });
+  const { app, backend, banner } = await createServerFromEnv(env, {
+    host: 'node',
+    distDir: path.join(root, 'dist'),
+    cwd: process.cwd(),
+  });
   const port = Number(process.env.PORT ?? 5173);
   const hostname = process.env.HOST ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     // Tests and scripts read this exact line to find the URL when PORT=0.
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
-    console.log(backend.describe());
-    console.log(describeScope(config.defaultScope));
+    for (const line of banner) console.log(line);
   });
   const stop = () => {
     server.close();
