@@ -1,12 +1,15 @@
 // The one place that turns an environment into the dashboard's Hono app. Both hosts call it:
-// `server/main.ts` (Node, `npm start`) and the Vercel Function, so a deployment serves exactly
-// what `npm start` serves. Each host only adds what is its own: Node listens on a port and
-// serves dist/ itself; on Vercel the CDN serves dist/ and the function answers the rest.
-import type { Hono } from 'hono';
+// `server/main.ts` (Node, `npm start`) and the Vercel Function (`api/dashboard.ts`), so a
+// deployment serves exactly what `npm start` serves. Each host only adds what is its own:
+// Node listens on a port and serves dist/ itself; on Vercel the CDN serves dist/ and the
+// function answers /api, /auth and /_dashboard.
+import { Hono } from 'hono';
 import { createApp } from './app';
 import type { ApiBackend } from './backend';
 import { createBackendFromEnv, describeScope, type Env } from './config';
 import { createDashboardConfig, type DashboardConfig } from './dashboard-config';
+import { deploymentHostGuard, resolveDeployment, type Deployment } from './deployment';
+import { securityHeaders } from './security-headers';
 
 export type ServerHost = 'node' | 'vercel';
 
@@ -14,7 +17,7 @@ export interface CreateServerOptions {
   host: ServerHost;
   /** Folder of the built app (vite build output). */
   distDir: string;
-  /** Where `.vercel/project.json` is looked for as the default scope. */
+  /** Where `.vercel/project.json` is looked for as the default scope (Node only). */
   cwd: string;
 }
 
@@ -22,7 +25,9 @@ export interface DashboardServer {
   app: Hono;
   backend: ApiBackend;
   config: DashboardConfig;
-  /** Lines the Node host prints under "listening on". */
+  /** Vercel only: the mode and the hosts the deployment answers for. */
+  deployment: Deployment | null;
+  /** Lines the Node host prints under "listening on" (the function logs them once). */
   banner: string[];
 }
 
@@ -30,9 +35,36 @@ export async function createServerFromEnv(
   env: Env,
   options: CreateServerOptions,
 ): Promise<DashboardServer> {
+  if (options.host === 'vercel') return createDeploymentServer(env, options);
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
   const app = createApp({ backend, distDir: options.distDir, config });
   const banner = [backend.describe(), describeScope(config.defaultScope)];
-  return { app, backend, config, banner };
+  return { app, backend, config, deployment: null, banner };
+}
+
+async function createDeploymentServer(
+  env: Env,
+  options: CreateServerOptions,
+): Promise<DashboardServer> {
+  const deployment = resolveDeployment(env);
+  if (deployment.mode === 'sign-in') {
+    // Integration point for Sign in with Vercel (server/auth/): until it is part of this
+    // build, a deployment configured for it refuses to start rather than serve without it.
+    throw new Error(
+      'VERCEL_APP_CLIENT_ID is set, but this build has no Sign in with Vercel. Unset it to serve the demo.',
+    );
+  }
+  const backend = await createBackendFromEnv(deployment.env);
+  // The emulator's control routes (push, faults, reset) would let any visitor of a public
+  // demo change what every other visitor of that function instance sees: not deployed.
+  const served: ApiBackend = { ...backend, control: undefined };
+  const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
+  const inner = createApp({ backend: served, distDir: options.distDir, config });
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  app.use('*', deploymentHostGuard(deployment.allowedHosts));
+  app.route('/', inner);
+  const banner = [deployment.describe(), backend.describe(), describeScope(config.defaultScope)];
+  return { app, backend, config, deployment, banner };
 }

@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiBackend } from './backend';
 import type { Env } from './config';
+import type { DeploymentMode } from './deployment';
+import { isPlaceholderLink } from './vercel-link';
 
 export interface DefaultScope {
   projectId: string;
@@ -17,6 +19,8 @@ export interface DashboardConfig {
   /** True when the server adds the Authorization header itself. */
   serverToken: boolean;
   defaultScope: DefaultScope | null;
+  /** Set only in a Vercel deployment, so the page can say when it is a public demo. */
+  deployment?: DeploymentMode;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface DashboardConfig {
  */
 export function resolveDefaultScope(
   env: Env,
-  cwd: string,
+  cwd: string | null,
   backend: ApiBackend,
 ): DefaultScope | null {
   if (env.VERCEL_PROJECT_ID) {
@@ -35,14 +39,17 @@ export function resolveDefaultScope(
       source: 'env',
     };
   }
-  const linked = path.join(cwd, '.vercel', 'project.json');
-  if (existsSync(linked)) {
+  // A deployment (cwd null) is never "linked": its function bundle has no .vercel folder.
+  const linked = cwd === null ? null : path.join(cwd, '.vercel', 'project.json');
+  if (linked && existsSync(linked)) {
     try {
       const json = JSON.parse(readFileSync(linked, 'utf8')) as {
         projectId?: unknown;
         orgId?: unknown;
       };
-      if (typeof json.projectId === 'string' && json.projectId) {
+      // `npm run build:vercel` writes placeholder ids when the folder is not linked; they
+      // name no real project, so they are no default scope.
+      if (typeof json.projectId === 'string' && json.projectId && !isPlaceholderLink(json)) {
         return {
           projectId: json.projectId,
           ...(typeof json.orgId === 'string' && json.orgId ? { teamId: json.orgId } : {}),
@@ -57,10 +64,16 @@ export function resolveDefaultScope(
   return fromBackend ? { ...fromBackend, source: 'emulator' } : null;
 }
 
-export function createDashboardConfig(env: Env, cwd: string, backend: ApiBackend): DashboardConfig {
+export function createDashboardConfig(
+  env: Env,
+  cwd: string | null,
+  backend: ApiBackend,
+  deployment?: DeploymentMode,
+): DashboardConfig {
   return {
     mode: backend.mode,
     serverToken: backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN),
     defaultScope: resolveDefaultScope(env, cwd, backend),
+    ...(deployment ? { deployment } : {}),
   };
 }
