@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createServerFromEnv } from './create-server';
+import { deploymentHostGuard, deploymentHosts, resolveDeployment } from './deployment';
+
+const HOSTS = {
+  VERCEL_URL: 'vcr-abc123.vercel.app',
+  VERCEL_BRANCH_URL: 'vcr-git-main-team.vercel.app',
+  VERCEL_PROJECT_PRODUCTION_URL: 'Registry.Example.com',
+};
+
+describe('resolveDeployment', () => {
+  it('serves the demo when nothing is configured', () => {
+    expect(resolveDeployment(HOSTS).mode).toBe('demo');
+    // Blank values (a copied .env) do not turn the demo into a proxy.
+    const blank = resolveDeployment({ ...HOSTS, VERCEL_TOKEN: ' ', VERCEL_API_URL: '' });
+    expect(blank.mode).toBe('demo');
+    expect(blank.env.VERCEL_TOKEN).toBeUndefined();
+    expect(blank.env.VERCEL_API_URL).toBeUndefined();
+  });
+
+  it('is sign-in when a Vercel app client id is set, even with a server token', () => {
+    expect(resolveDeployment({ VERCEL_APP_CLIENT_ID: 'cl_1', VERCEL_TOKEN: 't' }).mode).toBe(
+      'sign-in',
+    );
+  });
+
+  it('shares a server token only with ALLOW_SHARED_TOKEN=1, naming the fix otherwise', () => {
+    expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123' })).toThrow(/ALLOW_SHARED_TOKEN=1/);
+    expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: 'yes' })).toThrow(
+      /VERCEL_APP_CLIENT_ID/,
+    );
+    expect(resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: '1' }).mode).toBe(
+      'shared-token',
+    );
+  });
+
+  it('lets each tab bring its own token when only VERCEL_API_URL is set', () => {
+    expect(resolveDeployment({ VERCEL_API_URL: 'https://api.vercel.com' }).mode).toBe(
+      'token-per-tab',
+    );
+  });
+
+  it('takes the scope from VCR_PROJECT_ID/VCR_TEAM_ID, never from Vercel’s own VERCEL_PROJECT_ID', () => {
+    const own = resolveDeployment({ VERCEL_PROJECT_ID: 'prj_dashboard', VERCEL_ORG_ID: 'team_x' });
+    expect(own.env.VERCEL_PROJECT_ID).toBeUndefined();
+    expect(own.env.VERCEL_ORG_ID).toBeUndefined();
+    const vcr = resolveDeployment({
+      VERCEL_PROJECT_ID: 'prj_dashboard',
+      VCR_PROJECT_ID: 'prj_registry',
+      VCR_TEAM_ID: 'team_registry',
+    });
+    expect(vcr.env).toMatchObject({
+      VERCEL_PROJECT_ID: 'prj_registry',
+      VERCEL_ORG_ID: 'team_registry',
+    });
+  });
+});
+
+describe('deploymentHosts', () => {
+  it('accepts the deployment’s system hosts, PUBLIC_URL’s host and ALLOWED_HOSTS, lower-cased', () => {
+    expect(
+      deploymentHosts({
+        ...HOSTS,
+        PUBLIC_URL: 'https://dash.example.com:8443/',
+        ALLOWED_HOSTS: ' a.example , vcr-abc123.vercel.app,,',
+      }),
+    ).toEqual([
+      'vcr-abc123.vercel.app',
+      'vcr-git-main-team.vercel.app',
+      'registry.example.com',
+      'dash.example.com:8443',
+      'a.example',
+    ]);
+  });
+
+  it('refuses a PUBLIC_URL that is not a URL', () => {
+    expect(() => deploymentHosts({ PUBLIC_URL: 'dash.example.com' })).toThrow(/PUBLIC_URL/);
+  });
+});
+
+describe('deploymentHostGuard', () => {
+  const app = new Hono();
+  app.use('*', deploymentHostGuard(['dash.example.com']));
+  app.get('*', (c) => c.text('ok'));
+
+  it('passes its own host in any case and answers 421 to any other', async () => {
+    expect((await app.request('/x', { headers: { host: 'DASH.example.com' } })).status).toBe(200);
+    const foreign = await app.request('/x', { headers: { host: 'evil.example' } });
+    expect(foreign.status).toBe(421);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'misdirected_request' } });
+    expect((await app.request('/x')).status).toBe(421);
+  });
+});
+
+describe('createServerFromEnv on the vercel host', () => {
+  it('serves the demo without the emulator control routes, and only on its hosts', async () => {
+    const server = await createServerFromEnv(HOSTS, { host: 'vercel', distDir: 'dist', cwd: '.' });
+    const host = { host: 'vcr-abc123.vercel.app' };
+    const config = await server.app.request('/_dashboard/config', { headers: host });
+    expect(await config.json()).toMatchObject({ mode: 'emulator', deployment: 'demo' });
+    const reset = await server.app.request('/__emulator/reset', { method: 'POST', headers: host });
+    expect(reset.status).toBe(404);
+    const foreign = await server.app.request('/_dashboard/config', {
+      headers: { host: '127.0.0.1:5173' },
+    });
+    expect(foreign.status).toBe(421);
+    expect(foreign.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(server.banner[0]).toMatch(/^Vercel deployment: demo/);
+  });
+
+  it('refuses sign-in mode while this build has no Sign in with Vercel', async () => {
+    await expect(
+      createServerFromEnv(
+        { ...HOSTS, VERCEL_APP_CLIENT_ID: 'cl_1' },
+        { host: 'vercel', distDir: 'dist', cwd: '.' },
+      ),
+    ).rejects.toThrow(/VERCEL_APP_CLIENT_ID/);
+  });
+});
