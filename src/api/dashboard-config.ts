@@ -10,6 +10,8 @@ export const dashboardConfigSchema = z.object({
   defaultScope: z.nullable(
     z.object({ projectId: z.string(), teamId: z.optional(z.string()), source: z.string() }),
   ),
+  /** Only in a Vercel deployment: 'demo', 'sign-in', 'shared-token' or 'token-per-tab'. */
+  deployment: z.optional(z.string()),
 });
 export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
 
