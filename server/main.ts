@@ -7,15 +7,23 @@ import { createApp } from './app';
 import { createBackendFromEnv, describeScope } from './config';
 import { createDashboardConfig } from './dashboard-config';
 import { loadEnv } from './env-file';
+import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
+import { hostAllowListFromEnv } from './host-guard';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
+  const bindHost = process.env.HOST ?? '127.0.0.1';
+  // Before anything starts: exposing a shared token must be a choice, and a bad
+  // PUBLIC_URL/ALLOWED_HOSTS is named now rather than met as a 421 later.
+  const refusal = sharedTokenRefusal(env, bindHost);
+  if (refusal) throw new Error(refusal);
+  const hosts = hostAllowListFromEnv(env, { bindHost });
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, process.cwd(), backend);
-  const app = createApp({ backend, distDir: path.join(root, 'dist'), config });
+  const app = createApp({ backend, distDir: path.join(root, 'dist'), config, hosts });
   const port = Number(process.env.PORT ?? 5173);
   const hostname = process.env.HOST ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
@@ -23,6 +31,10 @@ async function main() {
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
     console.log(backend.describe());
     console.log(describeScope(config.defaultScope));
+    hosts.setPort(info.port);
+    console.log(hosts.describe());
+    const warning = sharedTokenWarning(env, bindHost);
+    if (warning) console.warn(warning);
   });
   const stop = () => {
     server.close();
