@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
-import { requestGuard } from './proxy/request-guard';
+import { createHostAllowList, hostGuard, type HostAllowList } from './host-guard';
+import { apiRequestUrl, requestGuard } from './proxy/request-guard';
 import { requestBodyLimit, securityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -14,12 +15,17 @@ export interface AppOptions {
   /** Folder of the built app (vite build output). */
   distDir: string;
   config: DashboardConfig;
+  /** Which Host names the server answers for; loopback names only when absent. */
+  hosts?: HostAllowList;
 }
 
-export function createApp({ backend, distDir, config }: AppOptions): Hono {
+export function createApp({ backend, distDir, config, hosts }: AppOptions): Hono {
   const app = new Hono();
   // First, so every response (pages, assets, API, errors) carries them.
   app.use('*', securityHeaders());
+  // Before anything else does work: a foreign Host (DNS rebinding) gets 421, a foreign
+  // Origin on a write or a cross-site fetch of /api or /auth gets 403.
+  app.use('*', hostGuard(hosts ?? createHostAllowList()));
   app.use('*', requestBodyLimit());
   // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
   if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
@@ -30,10 +36,13 @@ export function createApp({ backend, distDir, config }: AppOptions): Hono {
   });
 
   app.all('/api/*', async (c) => {
-    const url = new URL(c.req.url);
     // Strip the mount point; the backend sees the API's own paths.
-    const apiPath = url.pathname.slice('/api'.length) || '/';
-    const forwarded = new Request(new URL(apiPath + url.search, url.origin), c.req.raw);
+    const target = apiRequestUrl(new URL(c.req.url));
+    if (!(target instanceof URL)) {
+      c.header('cache-control', 'no-store');
+      return c.json({ error: { code: target.code, message: target.message } }, target.status);
+    }
+    const forwarded = new Request(target, c.req.raw);
     return backend.fetch(forwarded);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackendFromEnv, describeScope } from './config';
+import { createBackendFromEnv, describeScope, parseCacheMs } from './config';
 
 describe('createBackendFromEnv', () => {
   it('proxies with the server token when VERCEL_TOKEN is set, never printing it', async () => {
@@ -43,5 +43,16 @@ describe('describeScope', () => {
       '.vercel/project.json',
     );
     expect(describeScope(null)).toContain('none');
+  });
+});
+
+describe('VERCEL_API_CACHE_MS', () => {
+  it('takes 0 to 1000 ms and refuses anything else by name', () => {
+    expect(parseCacheMs(undefined)).toBeUndefined();
+    expect(parseCacheMs('0')).toBe(0);
+    expect(parseCacheMs('1000')).toBe(1000);
+    for (const bad of ['1001', '-1', '0.5', 'soon']) {
+      expect(() => parseCacheMs(bad)).toThrow(/^VERCEL_API_CACHE_MS must be/);
+    }
   });
 });

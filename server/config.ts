@@ -15,6 +15,7 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
       token: token || undefined,
       upstream: apiUrl || DEFAULT_UPSTREAM,
       timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
+      freshMs: parseCacheMs(env.VERCEL_API_CACHE_MS),
       log: (line) => console.error(line),
     });
   }
@@ -28,6 +29,18 @@ function parseTimeout(value: string | undefined): number | undefined {
   if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
     throw new Error(
       `VERCEL_API_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}".`,
+    );
+  }
+  return ms;
+}
+
+/** VERCEL_API_CACHE_MS: how long tabs share a VCR read (0 = only while in flight). */
+export function parseCacheMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 1000) {
+    throw new Error(
+      `VERCEL_API_CACHE_MS must be a whole number of milliseconds from 0 to 1000, got "${value.slice(0, 40)}".`,
     );
   }
   return ms;

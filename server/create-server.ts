@@ -1,15 +1,16 @@
 // The one place that turns an environment into the dashboard's Hono app. Both hosts call it:
-// `server/main.ts` (Node, `npm start`) and the Vercel Function (`api/dashboard.ts`), so a
-// deployment serves exactly what `npm start` serves. Each host only adds what is its own:
+// `server/main.ts` (Node, `npm start`) and the Vercel Function (server/vercel-handler.ts), so
+// a deployment serves exactly what `npm start` serves. Each host only adds what is its own:
 // Node listens on a port and serves dist/ itself; on Vercel the CDN serves dist/ and the
 // function answers /api, /auth and /_dashboard.
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { createApp } from './app';
 import type { ApiBackend } from './backend';
 import { createBackendFromEnv, describeScope, type Env } from './config';
 import { createDashboardConfig, type DashboardConfig } from './dashboard-config';
-import { deploymentHostGuard, resolveDeployment, type Deployment } from './deployment';
-import { securityHeaders } from './security-headers';
+import { resolveDeployment, type Deployment } from './deployment';
+import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
+import { hostAllowListFromEnv, type HostAllowList } from './host-guard';
 
 export type ServerHost = 'node' | 'vercel';
 
@@ -19,16 +20,22 @@ export interface CreateServerOptions {
   distDir: string;
   /** Where `.vercel/project.json` is looked for as the default scope (Node only). */
   cwd: string;
+  /** Node only: the address the server binds (HOST, default 127.0.0.1). */
+  bindHost?: string;
 }
 
 export interface DashboardServer {
   app: Hono;
   backend: ApiBackend;
   config: DashboardConfig;
+  /** The Host/Origin allow-list; Node records its port once listening (PORT=0). */
+  hosts: HostAllowList;
   /** Vercel only: the mode and the hosts the deployment answers for. */
   deployment: Deployment | null;
   /** Lines the Node host prints under "listening on" (the function logs them once). */
   banner: string[];
+  /** A warning to print after the banner (a token shared on purpose), or null. */
+  warning: string | null;
 }
 
 export async function createServerFromEnv(
@@ -36,11 +43,18 @@ export async function createServerFromEnv(
   options: CreateServerOptions,
 ): Promise<DashboardServer> {
   if (options.host === 'vercel') return createDeploymentServer(env, options);
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  // Before anything starts: exposing a shared token must be a choice, and a bad
+  // PUBLIC_URL/ALLOWED_HOSTS is named now rather than met as a 421 later.
+  const refusal = sharedTokenRefusal(env, bindHost);
+  if (refusal) throw new Error(refusal);
+  const hosts = hostAllowListFromEnv(env, { bindHost });
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
-  const app = createApp({ backend, distDir: options.distDir, config });
+  const app = createApp({ backend, distDir: options.distDir, config, hosts });
   const banner = [backend.describe(), describeScope(config.defaultScope)];
-  return { app, backend, config, deployment: null, banner };
+  const warning = sharedTokenWarning(env, bindHost);
+  return { app, backend, config, hosts, deployment: null, banner, warning };
 }
 
 async function createDeploymentServer(
@@ -60,11 +74,13 @@ async function createDeploymentServer(
   // demo change what every other visitor of that function instance sees: not deployed.
   const served: ApiBackend = { ...backend, control: undefined };
   const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
-  const inner = createApp({ backend: served, distDir: options.distDir, config });
-  const app = new Hono();
-  app.use('*', securityHeaders());
-  app.use('*', deploymentHostGuard(deployment.allowedHosts));
-  app.route('/', inner);
-  const banner = [deployment.describe(), backend.describe(), describeScope(config.defaultScope)];
-  return { app, backend, config, deployment, banner };
+  const { hosts } = deployment;
+  const app = createApp({ backend: served, distDir: options.distDir, config, hosts });
+  const banner = [
+    deployment.describe(),
+    backend.describe(),
+    describeScope(config.defaultScope),
+    hosts.describe(),
+  ];
+  return { app, backend, config, hosts, deployment, banner, warning: null };
 }

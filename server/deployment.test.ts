@@ -1,7 +1,6 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createServerFromEnv } from './create-server';
-import { deploymentHostGuard, deploymentHosts, resolveDeployment } from './deployment';
+import { deploymentHosts, resolveDeployment } from './deployment';
 
 const HOSTS = {
   VERCEL_URL: 'vcr-abc123.vercel.app',
@@ -27,8 +26,11 @@ describe('resolveDeployment', () => {
 
   it('shares a server token only with ALLOW_SHARED_TOKEN=1, naming the fix otherwise', () => {
     expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123' })).toThrow(/ALLOW_SHARED_TOKEN=1/);
-    expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: 'yes' })).toThrow(
+    expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: '0' })).toThrow(
       /VERCEL_APP_CLIENT_ID/,
+    );
+    expect(() => resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: 'yes' })).toThrow(
+      /ALLOW_SHARED_TOKEN must be 1 or 0/,
     );
     expect(resolveDeployment({ VERCEL_TOKEN: 'tok_123', ALLOW_SHARED_TOKEN: '1' }).mode).toBe(
       'shared-token',
@@ -57,39 +59,45 @@ describe('resolveDeployment', () => {
   });
 });
 
-describe('deploymentHosts', () => {
-  it('accepts the deployment’s system hosts, PUBLIC_URL’s host and ALLOWED_HOSTS, lower-cased', () => {
+describe('deploymentHosts and the allow-list', () => {
+  it('lists the deployment’s system hosts and ALLOWED_HOSTS, lower-cased, once each', () => {
     expect(
-      deploymentHosts({
-        ...HOSTS,
-        PUBLIC_URL: 'https://dash.example.com:8443/',
-        ALLOWED_HOSTS: ' a.example , vcr-abc123.vercel.app,,',
-      }),
+      deploymentHosts({ ...HOSTS, ALLOWED_HOSTS: ' a.example , vcr-abc123.vercel.app,,' }),
     ).toEqual([
       'vcr-abc123.vercel.app',
       'vcr-git-main-team.vercel.app',
       'registry.example.com',
-      'dash.example.com:8443',
       'a.example',
     ]);
   });
 
-  it('refuses a PUBLIC_URL that is not a URL', () => {
-    expect(() => deploymentHosts({ PUBLIC_URL: 'dash.example.com' })).toThrow(/PUBLIC_URL/);
+  it('accepts those hosts and PUBLIC_URL’s, and no other', () => {
+    const { hosts } = resolveDeployment({
+      ...HOSTS,
+      PUBLIC_URL: 'https://dash.example.com',
+      ALLOWED_HOSTS: '.northwind.example',
+    });
+    for (const host of [
+      'vcr-abc123.vercel.app',
+      'VCR-GIT-MAIN-TEAM.vercel.app',
+      'registry.example.com',
+      'dash.example.com',
+      'eu.northwind.example',
+    ]) {
+      expect(hosts.allows(host), host).toBe(true);
+    }
+    for (const host of ['evil.example', 'vercel.app', 'dash.example.com:8443', 'example.com']) {
+      expect(hosts.allows(host), host).toBe(false);
+    }
+    expect(hosts.allowsOrigin('https://registry.example.com')).toBe(true);
+    expect(hosts.allowsOrigin('https://evil.example')).toBe(false);
   });
-});
 
-describe('deploymentHostGuard', () => {
-  const app = new Hono();
-  app.use('*', deploymentHostGuard(['dash.example.com']));
-  app.get('*', (c) => c.text('ok'));
-
-  it('passes its own host in any case and answers 421 to any other', async () => {
-    expect((await app.request('/x', { headers: { host: 'DASH.example.com' } })).status).toBe(200);
-    const foreign = await app.request('/x', { headers: { host: 'evil.example' } });
-    expect(foreign.status).toBe(421);
-    expect(await foreign.json()).toMatchObject({ error: { code: 'misdirected_request' } });
-    expect((await app.request('/x')).status).toBe(421);
+  it('refuses a PUBLIC_URL or ALLOWED_HOSTS entry that is not one, naming it', () => {
+    expect(() => resolveDeployment({ PUBLIC_URL: 'dash.example.com' })).toThrow(/PUBLIC_URL/);
+    expect(() => resolveDeployment({ ALLOWED_HOSTS: 'https://x.example' })).toThrow(
+      /ALLOWED_HOSTS/,
+    );
   });
 });
 
@@ -102,7 +110,7 @@ describe('createServerFromEnv on the vercel host', () => {
     const reset = await server.app.request('/__emulator/reset', { method: 'POST', headers: host });
     expect(reset.status).toBe(404);
     const foreign = await server.app.request('/_dashboard/config', {
-      headers: { host: '127.0.0.1:5173' },
+      headers: { host: 'evil.example' },
     });
     expect(foreign.status).toBe(421);
     expect(foreign.headers.get('x-content-type-options')).toBe('nosniff');

@@ -4,8 +4,9 @@
 // id of the *dashboard's own* project, which is not the project whose registry it shows).
 // So in a deployment the default scope comes from VCR_PROJECT_ID/VCR_TEAM_ID instead, and
 // the hosts the deployment answers for come from those system variables.
-import type { MiddlewareHandler } from 'hono';
 import type { Env } from './config';
+import { parseAllowSharedToken } from './exposure';
+import { createHostAllowList, type HostAllowList } from './host-guard';
 
 export type DeploymentMode = 'demo' | 'sign-in' | 'shared-token' | 'token-per-tab';
 
@@ -13,8 +14,10 @@ export interface Deployment {
   mode: DeploymentMode;
   /** The environment the host-independent code reads (scope variables remapped). */
   env: Env;
-  /** Lower-case host names (with a port only when one was given) the deployment answers for. */
+  /** The deployment's system hosts and ALLOWED_HOSTS (PUBLIC_URL is added by `hosts`). */
   allowedHosts: string[];
+  /** What server/host-guard.ts checks every request's Host and Origin against. */
+  hosts: HostAllowList;
   describe(): string;
 }
 
@@ -36,7 +39,7 @@ export function resolveDeployment(env: Env): Deployment {
   else if (set('VERCEL_TOKEN')) {
     // A deployment is reachable by anyone who has its URL: a server token with nobody
     // signing in is everybody's token, so it takes an explicit opt-in.
-    if (env.ALLOW_SHARED_TOKEN?.trim() !== '1') {
+    if (!parseAllowSharedToken(env.ALLOW_SHARED_TOKEN)) {
       throw new DeploymentConfigError(
         'VERCEL_TOKEN is set but nobody has to sign in, so anyone who reaches this deployment ' +
           'would use that token. Configure Sign in with Vercel (VERCEL_APP_CLIENT_ID, ' +
@@ -60,12 +63,14 @@ export function resolveDeployment(env: Env): Deployment {
   }
 
   const allowedHosts = deploymentHosts(env);
+  const publicUrl = env.PUBLIC_URL?.trim();
+  const hosts = createHostAllowList({ allowedHosts, ...(publicUrl ? { publicUrl } : {}) });
   return {
     mode,
     env: scoped,
     allowedHosts,
-    describe: () =>
-      `Vercel deployment: ${MODE_LABEL[mode]}; answers for ${allowedHosts.join(', ') || 'no host (set PUBLIC_URL or ALLOWED_HOSTS)'}`,
+    hosts,
+    describe: () => `Vercel deployment: ${MODE_LABEL[mode]}`,
   };
 }
 
@@ -76,45 +81,15 @@ const MODE_LABEL: Record<DeploymentMode, string> = {
   'token-per-tab': 'no server token (each tab pastes its own)',
 };
 
-/** The deployment's own hosts, PUBLIC_URL's host and ALLOWED_HOSTS, lower-case, no duplicates. */
+/** The deployment's own hosts (Vercel's system variables) and ALLOWED_HOSTS, lower-case. */
 export function deploymentHosts(env: Env): string[] {
   const hosts: string[] = [];
   for (const name of DEPLOYMENT_HOST_VARIABLES) {
     const value = env[name]?.trim();
     if (value) hosts.push(value);
   }
-  const publicUrl = env.PUBLIC_URL?.trim();
-  if (publicUrl) {
-    let parsed: URL;
-    try {
-      parsed = new URL(publicUrl);
-    } catch {
-      throw new DeploymentConfigError(
-        `PUBLIC_URL must be an absolute URL such as https://dashboard.example.com, got "${publicUrl}".`,
-      );
-    }
-    hosts.push(parsed.host);
-  }
   for (const value of (env.ALLOWED_HOSTS ?? '').split(',')) {
     if (value.trim()) hosts.push(value.trim());
   }
   return [...new Set(hosts.map((h) => h.toLowerCase()))];
-}
-
-/** Answers 421 for a Host the deployment does not serve (DNS rebinding, a stray alias). */
-export function deploymentHostGuard(allowedHosts: readonly string[]): MiddlewareHandler {
-  const allowed = new Set(allowedHosts);
-  return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    if (allowed.has(host)) return next();
-    return c.json(
-      {
-        error: {
-          code: 'misdirected_request',
-          message: `This deployment does not answer for the host "${host}". Add it to ALLOWED_HOSTS if it is yours.`,
-        },
-      },
-      421,
-    );
-  };
 }

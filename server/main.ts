@@ -11,17 +11,21 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
-  const { app, backend, banner } = await createServerFromEnv(env, {
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  const { app, backend, hosts, banner, warning } = await createServerFromEnv(env, {
     host: 'node',
     distDir: path.join(root, 'dist'),
     cwd: process.cwd(),
+    bindHost: hostname,
   });
   const port = Number(process.env.PORT ?? 5173);
-  const hostname = process.env.HOST ?? '127.0.0.1';
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     // Tests and scripts read this exact line to find the URL when PORT=0.
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
     for (const line of banner) console.log(line);
+    hosts.setPort(info.port);
+    console.log(hosts.describe());
+    if (warning) console.warn(warning);
   });
   const stop = () => {
     server.close();

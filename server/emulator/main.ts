@@ -1,9 +1,12 @@
 // `npm run emulator`: the emulator alone, serving the API at the root path exactly as
 // api.vercel.com does (point the SDK's serverURL or the CLI's API URL here), plus the
 // /__emulator control routes. Environment: PORT (default 4000; 0 = any free port),
-// HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset).
+// HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset), ALLOWED_HOSTS
+// (names besides localhost/127.0.0.1/[::1] on its port that it answers for; others get 421).
 // No token is added here: clients send `Authorization: Bearer <a seed token>`.
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { hostAllowListFromEnv, hostGuard } from '../host-guard';
 import { createEmulator, standaloneFetch } from './emulator';
 import { loadSeed } from './load-seed';
 
@@ -15,11 +18,22 @@ function main() {
     throw new Error(`PORT must be a port number (0–65535), got "${process.env.PORT}"`);
   }
   const hostname = process.env.HOST ?? '127.0.0.1';
-  const fetch = standaloneFetch(emulator);
+  const hosts = hostAllowListFromEnv(
+    { ALLOWED_HOSTS: process.env.ALLOWED_HOSTS },
+    { bindHost: hostname },
+  );
+  const standalone = standaloneFetch(emulator);
+  // The same DNS-rebinding guard as the dashboard. Its API serves SDKs and CLIs, never a
+  // page on another site: any cross-site browser request but a top-level navigation is refused.
+  const app = new Hono();
+  app.use('*', hostGuard(hosts, { crossSiteRefused: [], crossSiteNavigable: ['/'] }));
+  app.all('*', (c) => standalone(c.req.raw));
+  const fetch = app.fetch;
   const server = serve({ fetch, port, hostname }, (info) => {
     // Scripts and tests read this exact line to find the URL when PORT=0.
     console.log(`VCR emulator listening on http://${hostname}:${info.port}/`);
     const { projectId, teamId } = emulator.defaultScope();
+    hosts.setPort(info.port);
     console.log(
       `Seed: ${label}. Try: curl -H 'Authorization: Bearer ${emulator.firstToken()}' 'http://${hostname}:${info.port}/v1/vcr/repository?projectId=${projectId}&teamId=${teamId}'`,
     );

@@ -21,6 +21,8 @@ interface Hostile {
   body?: string;
   /** Refused before the app runs, by the Node adapter, which answers 500. */
   adapterRefuses?: boolean;
+  /** The exact status expected (these must not fall back to the app's page). */
+  status?: number;
 }
 
 const big = 'a'.repeat(3000);
@@ -91,6 +93,88 @@ const HOSTILE: Hostile[] = [
   { name: 'TRACE', target: '/api/v2/user', method: 'TRACE', adapterRefuses: true },
   { name: 'emulator control route', target: '/__emulator/faults' },
   { name: 'emulator control route under /api', target: '/api/__emulator/faults' },
+  // DNS rebinding: a page on attacker.example whose name now points at 127.0.0.1.
+  ...['/', '/repositories/web-app/tags/latest', '/assets/app.js', '/_dashboard/config'].map(
+    (target) => ({
+      name: `foreign Host on ${target}`,
+      target,
+      headers: ['Host: attacker.example:5173'],
+      status: 421,
+    }),
+  ),
+  {
+    name: 'foreign Host on an allowed API route',
+    target: '/api/v1/vcr/repository?projectId=p',
+    headers: ['Host: attacker.example'],
+    status: 421,
+  },
+  {
+    name: 'loopback Host with the wrong port',
+    target: '/api/v2/user',
+    headers: ['Host: 127.0.0.1:1'],
+    status: 421,
+  },
+  {
+    name: 'localhost Host without a port',
+    target: '/api/v2/user',
+    headers: ['Host: localhost'],
+    status: 421,
+  },
+  {
+    name: 'loopback name with a trailing dot',
+    target: '/api/v2/user',
+    headers: ['Host: localhost.:5173'],
+    status: 421,
+  },
+  {
+    name: 'absolute-form target naming a foreign host on an allowed route',
+    target: 'http://attacker.example/api/v2/user',
+    status: 421,
+  },
+  {
+    name: 'path that starts with // after /api',
+    target: '/api//evil.example/v1/vcr/repository',
+    status: 400,
+  },
+  {
+    name: '// after /api to an allowed route',
+    target: '/api//evil.example/v2/user',
+    status: 400,
+  },
+  { name: 'empty segment inside an API path', target: '/api/v1//vcr/repository', status: 400 },
+  { name: 'trailing empty segment', target: '/api/v1/vcr/repository//', status: 400 },
+  {
+    name: 'cross-site fetch of an allowed route',
+    target: '/api/v2/user',
+    headers: ['Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: cors', 'Sec-Fetch-Dest: empty'],
+    status: 403,
+  },
+  {
+    name: 'cross-site navigation to an allowed route',
+    target: '/api/v2/user',
+    headers: ['Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: navigate', 'Sec-Fetch-Dest: document'],
+    status: 403,
+  },
+  {
+    name: 'cross-site fetch under /auth',
+    target: '/auth/session',
+    headers: ['Sec-Fetch-Site: cross-site', 'Sec-Fetch-Mode: cors'],
+    status: 403,
+  },
+  {
+    name: 'foreign Origin on a POST',
+    target: '/api/v1/vcr/repository',
+    method: 'POST',
+    headers: ['Origin: https://attacker.example', 'Content-Length: 0'],
+    status: 403,
+  },
+  {
+    name: 'Origin: null on a POST',
+    target: '/__emulator/push',
+    method: 'POST',
+    headers: ['Origin: null', 'Content-Length: 0'],
+    status: 403,
+  },
 ];
 
 let upstream: RecordingUpstream;
@@ -118,6 +202,11 @@ describe('hostile requests', () => {
       ? res.status === 500
       : (res.status >= 400 && res.status < 500) || isAppPage;
     expect(refused, `${res.status} ${res.body.slice(0, 200)}`).toBe(true);
+    if (h.status !== undefined) {
+      expect(res.status, res.body.slice(0, 200)).toBe(h.status);
+      expect(res.body).not.toContain('<div id="root">');
+      expect(JSON.parse(res.body)).toMatchObject({ error: { code: expect.any(String) } });
+    }
     expect(res.head + res.body).not.toContain(TOKEN);
     expect(upstream.requests, JSON.stringify(upstream.requests)).toHaveLength(0);
   });

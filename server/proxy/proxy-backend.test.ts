@@ -16,12 +16,15 @@ const DIGEST = `sha256:${'ab'.repeat(32)}`;
 let upstream: RecordingUpstream;
 let dash: RunningApp;
 let closedPort = '';
+// The proxy's clock for freshness and Retry-After holds: frozen within a test, moved past
+// any hold between tests, so each test meets the upstream afresh.
+let clock = 0;
 
 beforeAll(async () => {
   closedPort = await unusedOrigin();
   upstream = await startRecordingUpstream();
   dash = await startDashboard(
-    createProxyBackend({ token: TOKEN, upstream: upstream.url, timeoutMs: 300 }),
+    createProxyBackend({ token: TOKEN, upstream: upstream.url, timeoutMs: 300, now: () => clock }),
   );
 });
 afterAll(async () => {
@@ -29,6 +32,7 @@ afterAll(async () => {
   await upstream.close();
 });
 afterEach(() => {
+  clock += 24 * 3600_000;
   upstream.requests.length = 0;
   upstream.setHandler(defaultHandler);
 });

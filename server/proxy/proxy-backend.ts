@@ -6,10 +6,13 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApiBackend } from '../backend';
 import { matchAllowedRoute } from './allow-list';
+import { MAX_FRESH_MS, UpstreamCoalescer, type PreparedAnswer, type Served } from './coalesce';
 import { checkRequestTarget, headerBytes, MAX_HEADER_BYTES } from './request-guard';
 
 export const DEFAULT_UPSTREAM = 'https://api.vercel.com';
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a VCR read is shared between the tabs of one credential. */
+export const DEFAULT_FRESH_MS = 1000;
 /** API answers are small JSON; anything bigger is not something the dashboard asked for. */
 export const MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -34,6 +37,15 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** Where failures are reported; never given the token or request headers. */
   log?: (line: string) => void;
+  /**
+   * How long (ms, 0–1000) a 2xx answer of a VCR read route is reused for identical requests
+   * with the same credential. Single flight and the 429 hold apply whatever this is.
+   */
+  freshMs?: number;
+  /** Most answers kept for reuse (memory bound). */
+  maxCacheEntries?: number;
+  /** The clock for freshness and Retry-After holds (tests). */
+  now?: () => number;
 }
 
 export function parseUpstream(value: string): URL {
@@ -59,6 +71,25 @@ function errorResponse(status: number, code: string, message: string, extra?: He
   return new Response(JSON.stringify({ error: { code, message } }), { status, headers });
 }
 
+/** The proxy's own failure (timeout, unreachable, redirect) as an answer tabs can share. */
+function errorAnswer(status: number, code: string, message: string): PreparedAnswer {
+  return {
+    status,
+    headers: [
+      ['content-type', 'application/json; charset=utf-8'],
+      ['cache-control', 'no-store'],
+    ],
+    body: new Uint8Array(Buffer.from(JSON.stringify({ error: { code, message } }))),
+  };
+}
+
+function toResponse({ answer, retryAfter }: Served): Response {
+  const headers = new Headers(answer.headers as [string, string][]);
+  // A held 429 tells each tab how long is left, not what the first one was told.
+  if (retryAfter !== undefined) headers.set('retry-after', String(retryAfter));
+  return new Response(answer.body, { status: answer.status, headers });
+}
+
 export function createProxyBackend(options: ProxyOptions): ApiBackend {
   const token = options.token?.trim() || undefined;
   if (token !== undefined && !HEADER_SAFE_TOKEN.test(token)) {
@@ -77,6 +108,77 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
   const log = options.log ?? (() => {});
   const upstreamLabel = upstream.origin + basePath;
   const tokenBytes = token ? Buffer.from(token) : undefined;
+  const freshMs = options.freshMs ?? DEFAULT_FRESH_MS;
+  if (!Number.isInteger(freshMs) || freshMs < 0 || freshMs > MAX_FRESH_MS) {
+    throw new Error(
+      `The proxy's freshness window must be 0 to ${MAX_FRESH_MS} ms, got ${freshMs}.`,
+    );
+  }
+  const coalescer = new UpstreamCoalescer({
+    freshMs,
+    ...(options.maxCacheEntries ? { maxEntries: options.maxCacheEntries } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  // Computed once: what every upstream request shares.
+  const client = upstream.protocol === 'https:' ? https : http;
+  const requestBase: http.RequestOptions = {
+    protocol: upstream.protocol,
+    hostname: upstream.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: upstream.port || (upstream.protocol === 'https:' ? 443 : 80),
+    method: 'GET',
+    agent,
+    ...(upstream.protocol === 'https:' ? { servername: upstream.hostname } : {}),
+  };
+  const serverHeaders = token ? upstreamHeaders(`Bearer ${token}`) : undefined;
+
+  /** One upstream GET of an allow-listed path, as a shareable answer; never throws. */
+  async function load(path: string, target: string, authorization: string) {
+    const headers = serverHeaders ?? upstreamHeaders(authorization);
+    let answer: UpstreamAnswer;
+    try {
+      answer = await upstreamGetWithRetry(
+        client,
+        { ...requestBase, path: basePath + target, headers },
+        timeoutMs,
+      );
+    } catch (err) {
+      if (err instanceof UpstreamTimeout) {
+        log(`proxy: GET ${path} timed out after ${timeoutMs} ms`);
+        return errorAnswer(
+          504,
+          'gateway_timeout',
+          `The Vercel API did not answer within ${formatSeconds(timeoutMs)}. Retrying may help.`,
+        );
+      }
+      const reason = describeNetworkError(err);
+      log(`proxy: GET ${path} failed: ${reason}`);
+      return errorAnswer(
+        502,
+        'bad_gateway',
+        `Could not reach the Vercel API at ${upstreamLabel} (${reason}).`,
+      );
+    }
+
+    const { status } = answer;
+    if (status >= 300 && status < 400) {
+      // Following a redirect could carry the token elsewhere; the API never redirects.
+      log(`proxy: GET ${path} was redirected (${status}); not followed`);
+      return errorAnswer(502, 'bad_gateway', 'The Vercel API answered with a redirect.');
+    }
+    if (status < 200 || status > 599) {
+      return errorAnswer(502, 'bad_gateway', `The Vercel API answered status ${status}.`);
+    }
+
+    const out: Array<[string, string]> = [];
+    for (const name of PASS_RESPONSE_HEADERS) {
+      const raw = answer.headers[name];
+      const value = Array.isArray(raw) ? raw.join(', ') : raw;
+      if (value !== undefined && !(token && value.includes(token))) out.push([name, value]);
+    }
+    out.push(['cache-control', 'no-store']);
+    const noBody = status === 204 || status === 205;
+    return { status, headers: out, body: noBody ? null : redact(answer.body, tokenBytes) };
+  }
 
   async function handle(request: Request): Promise<Response> {
     if (request.method !== 'GET') {
@@ -123,54 +225,15 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
       authorization = sent;
     }
 
-    // A fresh header set: nothing of the browser's (cookies, host, forwarding headers,
-    // hop-by-hop headers) is ever passed on.
-    const headers = {
-      accept: 'application/json',
-      authorization,
-      'user-agent': 'vcr-dashboard-proxy',
-    };
-    const target = new URL(`${upstream.origin}${basePath}${match.path}${match.search}`);
-    let answer: UpstreamAnswer;
-    try {
-      answer = await upstreamGetWithRetry(target, headers, agent, timeoutMs);
-    } catch (err) {
-      if (err instanceof UpstreamTimeout) {
-        log(`proxy: GET ${match.path} timed out after ${timeoutMs} ms`);
-        return errorResponse(
-          504,
-          'gateway_timeout',
-          `The Vercel API did not answer within ${formatSeconds(timeoutMs)}. Retrying may help.`,
-        );
-      }
-      const reason = describeNetworkError(err);
-      log(`proxy: GET ${match.path} failed: ${reason}`);
-      return errorResponse(
-        502,
-        'bad_gateway',
-        `Could not reach the Vercel API at ${upstreamLabel} (${reason}).`,
-      );
-    }
-
-    const { status } = answer;
-    if (status >= 300 && status < 400) {
-      // Following a redirect could carry the token elsewhere; the API never redirects.
-      log(`proxy: GET ${match.path} was redirected (${status}); not followed`);
-      return errorResponse(502, 'bad_gateway', 'The Vercel API answered with a redirect.');
-    }
-    if (status < 200 || status > 599) {
-      return errorResponse(502, 'bad_gateway', `The Vercel API answered status ${status}.`);
-    }
-
-    const out = new Headers();
-    for (const name of PASS_RESPONSE_HEADERS) {
-      const raw = answer.headers[name];
-      const value = Array.isArray(raw) ? raw.join(', ') : raw;
-      if (value !== undefined && !(token && value.includes(token))) out.set(name, value);
-    }
-    out.set('cache-control', 'no-store');
-    const noBody = status === 204 || status === 205;
-    return new Response(noBody ? null : redact(answer.body, tokenBytes), { status, headers: out });
+    const target = match.path + match.search;
+    // Only the VCR reads are kept for the freshness window; the scope look-ups (/v2/user,
+    // teams, projects) are only shared while in flight.
+    const cacheable = match.path.startsWith('/v1/vcr/');
+    return toResponse(
+      await coalescer.get(authorization, target, cacheable, () =>
+        load(match.path, target, authorization),
+      ),
+    );
   }
 
   return {
@@ -196,6 +259,14 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
   };
 }
 
+/**
+ * A fresh header set: nothing of the browser's (cookies, host, forwarding headers,
+ * hop-by-hop headers) is ever passed on.
+ */
+function upstreamHeaders(authorization: string): Record<string, string> {
+  return { accept: 'application/json', authorization, 'user-agent': 'vcr-dashboard-proxy' };
+}
+
 class UpstreamTimeout extends Error {}
 
 /** A kept-alive socket the upstream closed just as it was reused: safe to send again. */
@@ -207,19 +278,18 @@ class StaleSocket extends Error {}
  * same overall deadline.
  */
 async function upstreamGetWithRetry(
-  target: URL,
-  headers: Record<string, string>,
-  agent: http.Agent,
+  client: typeof http | typeof https,
+  request: http.RequestOptions,
   timeoutMs: number,
 ): Promise<UpstreamAnswer> {
   const deadline = Date.now() + timeoutMs;
   try {
-    return await upstreamGet(target, headers, agent, timeoutMs, MAX_UPSTREAM_BODY_BYTES);
+    return await upstreamGet(client, request, timeoutMs, MAX_UPSTREAM_BODY_BYTES);
   } catch (err) {
     if (!(err instanceof StaleSocket)) throw err;
     const left = deadline - Date.now();
     if (left <= 0) throw new UpstreamTimeout();
-    return upstreamGet(target, headers, agent, left, MAX_UPSTREAM_BODY_BYTES);
+    return upstreamGet(client, request, left, MAX_UPSTREAM_BODY_BYTES);
   }
 }
 
@@ -231,9 +301,8 @@ interface UpstreamAnswer {
 
 /** One GET, bounded in time (headers and body together) and in size. */
 function upstreamGet(
-  target: URL,
-  headers: Record<string, string>,
-  agent: http.Agent,
+  client: typeof http | typeof https,
+  request: http.RequestOptions,
   timeoutMs: number,
   maxBytes: number,
 ): Promise<UpstreamAnswer> {
@@ -245,9 +314,8 @@ function upstreamGet(
       clearTimeout(timer);
       fn();
     };
-    const client = target.protocol === 'https:' ? https : http;
     let gotResponse = false;
-    const req = client.request(target, { method: 'GET', headers, agent }, (res) => {
+    const req = client.request(request, (res) => {
       gotResponse = true;
       const chunks: Buffer[] = [];
       let size = 0;

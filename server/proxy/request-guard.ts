@@ -44,12 +44,38 @@ export function checkRequestTarget(target: string): GuardFailure | null {
   if (ENCODED_FORBIDDEN_IN_PATH.test(pathPart)) {
     return fail('The request path contains an encoded slash, backslash or percent sign.');
   }
+  if (hasEmptySegment(pathPart)) {
+    return fail('The request path contains an empty segment ("//" or a trailing "/").');
+  }
   for (const segment of pathPart.split('/')) {
     // `%2e` is a dot to every URL parser, so it counts as one here too.
     const dots = segment.replace(/%2e/gi, '.');
     if (dots === '.' || dots === '..') return fail('The request path contains "." or "..".');
   }
   return null;
+}
+
+/** An empty segment after the leading `/`: `//`, or a trailing `/` (a bare `/` is the root). */
+function hasEmptySegment(pathname: string): boolean {
+  return pathname.includes('//') || (pathname.length > 1 && pathname.endsWith('/'));
+}
+
+/**
+ * The URL a request under `/api` stands for, relative to the API root, for both backends.
+ * A path after `/api` that starts with `//`, has an empty segment, or would resolve to
+ * another origin is refused: `/api//evil.example/v1/…` must never become `/v1/…` (or a
+ * request to evil.example) on its way through.
+ */
+export function apiRequestUrl(requestUrl: URL, mount = '/api'): URL | GuardFailure {
+  const apiPath = requestUrl.pathname.slice(mount.length) || '/';
+  if (!apiPath.startsWith('/') || hasEmptySegment(apiPath)) {
+    return fail('The API path contains an empty segment ("//" or a trailing "/").');
+  }
+  const resolved = new URL(apiPath + requestUrl.search, requestUrl.origin);
+  if (resolved.origin !== requestUrl.origin || resolved.pathname !== apiPath) {
+    return fail('The API path does not stay on this server.');
+  }
+  return resolved;
 }
 
 /** Total size of the request's header block, as names and values. */

@@ -125,7 +125,10 @@ export function rawRequest(port: number, raw: string | Buffer): Promise<RawRespo
   });
 }
 
-/** A GET (or other method) with `Connection: close`, target and extra header lines verbatim. */
+/**
+ * A GET (or other method) with `Connection: close`, target and extra header lines verbatim.
+ * The Host is `127.0.0.1:<port>` unless the extra lines bring their own.
+ */
 export function rawGet(
   port: number,
   target: string,
@@ -133,9 +136,10 @@ export function rawGet(
   method = 'GET',
   body = '',
 ): Promise<RawResponse> {
+  const ownHost = extraHeaders.some((h) => /^host:/i.test(h));
   const lines = [
     `${method} ${target} HTTP/1.1`,
-    `Host: 127.0.0.1:${port}`,
+    ...(ownHost ? [] : [`Host: 127.0.0.1:${port}`]),
     'Connection: close',
     ...extraHeaders,
   ];
