@@ -95,10 +95,11 @@ function send(
   target: string,
   host = DEPLOYMENT_HOST,
   method = 'GET',
+  headers: Record<string, string> = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: fn.port, path: target, method, headers: { host } },
+      { host: '127.0.0.1', port: fn.port, path: target, method, headers: { ...headers, host } },
       (res) => {
         let body = '';
         res.setEncoding('utf8').on('data', (c: string) => (body += c));
@@ -158,6 +159,18 @@ describe('the built function, shared-token mode, with the standalone emulator up
     const res = await send(fn, TAG, 'attacker.example');
     expect(res.status).toBe(421);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'misdirected_request' } });
+  });
+
+  it('refuses a cross-site read of /api and a write from a foreign origin with 403', async () => {
+    const crossSite = await send(fn, TAG, DEPLOYMENT_HOST, 'GET', {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(crossSite.status).toBe(403);
+    const write = await send(fn, '/api/v1/vcr/repository', DEPLOYMENT_HOST, 'POST', {
+      origin: 'https://attacker.example',
+    });
+    expect(write.status).toBe(403);
+    expect(JSON.parse(write.body)).toMatchObject({ error: { code: 'cross_origin_request' } });
   });
 
   it('refuses hostile paths without forwarding them', async () => {
