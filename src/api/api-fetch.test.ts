@@ -101,6 +101,19 @@ describe('apiFetch', () => {
     expect(auth).toBe('Bearer tok_abc');
     expect(url).not.toContain('tok_abc');
   });
+
+  it('keeps a tab-pasted token away from the dashboard server’s own routes', async () => {
+    setSessionToken('tok_abc');
+    let auth: string | null = 'unset';
+    server.use(
+      http.get('/_dashboard/config', ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await apiFetch('/_dashboard/config', { schema, base: '' });
+    expect(auth).toBeNull();
+  });
 });
 
 describe('parseRetryAfter', () => {
