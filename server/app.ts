@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Auth } from './auth';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { requestGuard } from './proxy/request-guard';
@@ -14,9 +15,11 @@ export interface AppOptions {
   /** Folder of the built app (vite build output). */
   distDir: string;
   config: DashboardConfig;
+  /** Sign in with Vercel (server/auth): gates pages and /api, picks the API token. */
+  auth?: Auth;
 }
 
-export function createApp({ backend, distDir, config }: AppOptions): Hono {
+export function createApp({ backend, distDir, config, auth }: AppOptions): Hono {
   const app = new Hono();
   // First, so every response (pages, assets, API, errors) carries them.
   app.use('*', securityHeaders());
@@ -26,20 +29,25 @@ export function createApp({ backend, distDir, config }: AppOptions): Hono {
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(config);
+    return c.json({ ...config, auth: auth ? auth.describe(c.req.raw) : { mode: 'none' } });
   });
+
+  const api = auth ? auth.wrapBackend(backend) : backend;
+  if (auth) app.route('/', auth.routes);
 
   app.all('/api/*', async (c) => {
     const url = new URL(c.req.url);
     // Strip the mount point; the backend sees the API's own paths.
     const apiPath = url.pathname.slice('/api'.length) || '/';
     const forwarded = new Request(new URL(apiPath + url.search, url.origin), c.req.raw);
-    return backend.fetch(forwarded);
+    return api.fetch(forwarded);
   });
 
   if (backend.control) app.route('/', backend.control);
 
   const indexFile = path.join(distDir, 'index.html');
+  // Page navigations need a session (a shared link goes through sign-in and comes back).
+  if (auth) app.use('*', auth.pageGuard);
   app.use('/assets/*', async (c, next) => {
     await next();
     // Vite fingerprints asset names, so they can be cached forever.

@@ -17,6 +17,8 @@ export interface DashboardConfig {
   /** True when the server adds the Authorization header itself. */
   serverToken: boolean;
   defaultScope: DefaultScope | null;
+  /** Sign in with Vercel: filled in per request by app.ts (never a token). */
+  auth?: { mode: 'none' | 'per-user' | 'allow-list'; user?: unknown; allowed?: boolean };
 }
 
 /**
@@ -60,7 +62,9 @@ export function resolveDefaultScope(
 export function createDashboardConfig(env: Env, cwd: string, backend: ApiBackend): DashboardConfig {
   return {
     mode: backend.mode,
-    serverToken: backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN),
+    // With sign-in the server adds each user's own token: nothing to paste in a tab.
+    serverToken:
+      backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN) || Boolean(env.VERCEL_APP_CLIENT_ID),
     defaultScope: resolveDefaultScope(env, cwd, backend),
   };
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { createAuthFromEnv, describeAuth } from './auth';
+import { isLoopbackHostname } from './auth/auth-config';
 import { createBackendFromEnv, describeScope } from './config';
 import { createDashboardConfig } from './dashboard-config';
 import { loadEnv } from './env-file';
@@ -13,16 +15,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
-  const backend = await createBackendFromEnv(env);
-  const config = createDashboardConfig(env, process.cwd(), backend);
-  const app = createApp({ backend, distDir: path.join(root, 'dist'), config });
   const port = Number(process.env.PORT ?? 5173);
   const hostname = process.env.HOST ?? '127.0.0.1';
+  // Sign-in settings are checked before anything starts; the local origin (for the default
+  // redirect URI and the embedded issuer) is known once the server listens (PORT=0).
+  let localOrigin = '';
+  const auth = createAuthFromEnv({ ...env, HOST: hostname }, () => localOrigin);
+  const backend = await createBackendFromEnv(env);
+  const config = createDashboardConfig(env, process.cwd(), backend);
+  const app = createApp({ backend, distDir: path.join(root, 'dist'), config, auth });
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    const loopback = isLoopbackHostname(hostname) ? hostname : '127.0.0.1';
+    localOrigin = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${info.port}`;
     // Tests and scripts read this exact line to find the URL when PORT=0.
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
     console.log(backend.describe());
     console.log(describeScope(config.defaultScope));
+    console.log(describeAuth(auth));
   });
   const stop = () => {
     server.close();
