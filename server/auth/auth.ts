@@ -88,6 +88,8 @@ interface SessionData {
   rt?: string;
   /** Access token expiry, epoch ms. */
   exp: number;
+  /** When that access token was issued, epoch ms (short-lived tokens renew sooner). */
+  got: number;
 }
 
 interface Transaction {
@@ -248,11 +250,16 @@ export function createAuth(options: AuthOptions): Auth {
     return entry.promise;
   }
 
-  async function resolveSession(headers: Headers): Promise<Resolved> {
-    const session = readSession(headers);
+  /**
+   * The request's session, renewed when its access token is about to run out, or at once with
+   * `rejected` (Vercel has just refused the access token: it ended early).
+   */
+  async function resolveSession(headers: Headers, rejected?: SessionData): Promise<Resolved> {
+    const session = rejected ?? readSession(headers);
     if (!session) return { kind: 'none' };
-    if (session.exp - now() > REFRESH_MARGIN_MS) return { kind: 'ok', session };
-    const stillValid = session.exp > now();
+    const margin = Math.min(REFRESH_MARGIN_MS, (session.exp - session.got) / 4);
+    if (!rejected && session.exp - now() > margin) return { kind: 'ok', session };
+    const stillValid = !rejected && session.exp > now();
     if (!session.rt) return stillValid ? { kind: 'ok', session } : { kind: 'ended' };
     try {
       const tokens = await refreshOnce(session.rt);
@@ -262,6 +269,7 @@ export function createAuth(options: AuthOptions): Auth {
         // Rotation: the issuer's new refresh token, or (if it sent none) the old one.
         rt: tokens.refreshToken ?? session.rt,
         exp: tokens.expiresAt,
+        got: now(),
       };
       return { kind: 'ok', session: renewed, setCookie: sessionCookie(renewed) };
     } catch (err) {
@@ -393,6 +401,7 @@ export function createAuth(options: AuthOptions): Auth {
       at: result.tokens.accessToken,
       ...(result.tokens.refreshToken ? { rt: result.tokens.refreshToken } : {}),
       exp: result.tokens.expiresAt,
+      got: now(),
     };
     headers.append('set-cookie', sessionCookie(session));
     headers.append('set-cookie', cookie(SIGNED_OUT_COOKIE, '', 0));
@@ -588,7 +597,7 @@ export function createAuth(options: AuthOptions): Auth {
             { 'retry-after': '5' },
           );
         }
-        const { session, setCookie } = resolved;
+        let { session, setCookie } = resolved;
         if (!isAllowedUser(session.user)) {
           return apiError(
             403,
@@ -598,14 +607,31 @@ export function createAuth(options: AuthOptions): Auth {
         }
         // A fresh set of credentials: the browser's own Authorization (if any) and its
         // cookies never go further.
-        const headers = new Headers(request.headers);
-        headers.delete('authorization');
-        headers.delete('cookie');
-        if (settings.mode === 'per-user') headers.set('authorization', `Bearer ${session.at}`);
-        let res = await backend.fetch(new Request(request, { headers }));
-        if (settings.mode === 'per-user') res = await explainRefusal(res, request, session);
-        // Per user, a 401 means Vercel dropped this sign-in: the session goes with it.
-        const ended = settings.mode === 'per-user' && res.status === 401;
+        const forward = (token: string) => {
+          const headers = new Headers(request.headers);
+          headers.delete('authorization');
+          headers.delete('cookie');
+          if (settings.mode === 'per-user') headers.set('authorization', `Bearer ${token}`);
+          return backend.fetch(new Request(request, { headers }));
+        };
+        let res = await forward(session.at);
+        let ended = false;
+        if (settings.mode === 'per-user' && res.status === 401 && request.method === 'GET') {
+          // Vercel refused a token this server thought alive (expired early, clock skew):
+          // renew once and retry, so the user does not notice.
+          const retried = await resolveSession(request.headers, session);
+          if (retried.kind === 'ok') {
+            await res.body?.cancel();
+            session = retried.session;
+            setCookie = retried.setCookie;
+            res = await forward(session.at);
+          }
+        }
+        if (settings.mode === 'per-user') {
+          // Per user, a 401 means Vercel dropped this sign-in: the session goes with it.
+          ended = res.status === 401;
+          res = await explainRefusal(res, request, session);
+        }
         if (!setCookie && !ended) return res;
         const out = new Response(res.body, res);
         out.headers.append('set-cookie', ended ? clearCookie(SESSION_COOKIE) : setCookie!);
