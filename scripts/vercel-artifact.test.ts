@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../e2e/support/spawn-server';
+import { DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from '../server/emulator/demo-seed';
 import { SECURITY_HEADERS } from '../server/security-headers';
 import { FUNCTION_PATH, IMMUTABLE_CACHE } from '../server/vercel-config';
 import { resolveRoute, type BuildOutputRoute } from './vercel-routes';
@@ -185,13 +186,67 @@ describe('the built function, shared-token mode, with the standalone emulator up
     const res = await send(fn, '/_dashboard/config');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(res.body)).toEqual({
+    expect(JSON.parse(res.body)).toMatchObject({
       mode: 'proxy',
       serverToken: true,
       defaultScope: { projectId: 'prj_storefront', teamId: 'team_northwind', source: 'env' },
       deployment: 'shared-token',
     });
     expect(res.body).not.toContain('vcr_demo_token');
+  });
+});
+
+describe('the built function, sign-in mode, with the standalone emulator as Vercel', () => {
+  let emulator: RunningServer;
+  let fn: RunningFunction;
+  let issuer: string;
+
+  beforeAll(async () => {
+    emulator = await startServer({ entry: 'server/emulator/main.ts' });
+    issuer = `${emulator.url}__emulator/oauth`;
+    fn = await startFunction({
+      VERCEL_APP_CLIENT_ID: DEMO_OAUTH_CLIENT_ID,
+      VERCEL_APP_CLIENT_SECRET: DEMO_OAUTH_CLIENT_SECRET,
+      SESSION_SECRET: 'artifact-test-session-secret-0123456789abcdef',
+      PUBLIC_URL: `https://${PRODUCTION_HOST}`,
+      VERCEL_OAUTH_ISSUER: issuer,
+      VERCEL_API_URL: emulator.url.replace(/\/$/, ''),
+      VERCEL: '1',
+      VERCEL_URL: DEPLOYMENT_HOST,
+      VERCEL_PROJECT_PRODUCTION_URL: PRODUCTION_HOST,
+      VCR_PROJECT_ID: 'prj_storefront',
+      VCR_TEAM_ID: 'team_northwind',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await fn?.stop();
+    await emulator?.stop();
+  });
+
+  it('sends /auth/login to the issuer with PUBLIC_URL’s callback, PKCE and state', async () => {
+    const res = await send(
+      fn,
+      `/auth/login?returnTo=${encodeURIComponent('/repositories/web/tags/latest')}`,
+      PRODUCTION_HOST,
+    );
+    expect([302, 303], res.body).toContain(res.status);
+    const location = new URL(String(res.headers.location));
+    expect(location.href.startsWith(issuer)).toBe(true);
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      client_id: DEMO_OAUTH_CLIENT_ID,
+      redirect_uri: `https://${PRODUCTION_HOST}/auth/callback`,
+      response_type: 'code',
+      code_challenge_method: 'S256',
+      state: expect.any(String),
+    });
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/i);
+  });
+
+  it('answers /api with 401 until someone signs in, and says so in its config', async () => {
+    expect((await send(fn, TAG, PRODUCTION_HOST)).status).toBe(401);
+    const config = JSON.parse((await send(fn, '/_dashboard/config', PRODUCTION_HOST)).body);
+    expect(config).toMatchObject({ deployment: 'sign-in', auth: { mode: 'per-user' } });
+    expect(config.auth.user).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Auth } from './auth';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { createHostAllowList, hostGuard, type HostAllowList } from './host-guard';
@@ -17,9 +18,11 @@ export interface AppOptions {
   config: DashboardConfig;
   /** Which Host names the server answers for; loopback names only when absent. */
   hosts?: HostAllowList;
+  /** Sign in with Vercel (server/auth): gates pages and /api, picks the API token. */
+  auth?: Auth;
 }
 
-export function createApp({ backend, distDir, config, hosts }: AppOptions): Hono {
+export function createApp({ backend, distDir, config, hosts, auth }: AppOptions): Hono {
   const app = new Hono();
   // First, so every response (pages, assets, API, errors) carries them.
   app.use('*', securityHeaders());
@@ -32,8 +35,11 @@ export function createApp({ backend, distDir, config, hosts }: AppOptions): Hono
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json(config);
+    return c.json({ ...config, auth: auth ? auth.describe(c.req.raw) : { mode: 'none' } });
   });
+
+  const api = auth ? auth.wrapBackend(backend) : backend;
+  if (auth) app.route('/', auth.routes);
 
   app.all('/api/*', async (c) => {
     // Strip the mount point; the backend sees the API's own paths.
@@ -43,12 +49,14 @@ export function createApp({ backend, distDir, config, hosts }: AppOptions): Hono
       return c.json({ error: { code: target.code, message: target.message } }, target.status);
     }
     const forwarded = new Request(target, c.req.raw);
-    return backend.fetch(forwarded);
+    return api.fetch(forwarded);
   });
 
   if (backend.control) app.route('/', backend.control);
 
   const indexFile = path.join(distDir, 'index.html');
+  // Page navigations need a session (a shared link goes through sign-in and comes back).
+  if (auth) app.use('*', auth.pageGuard);
   app.use('/assets/*', async (c, next) => {
     await next();
     // Vite fingerprints asset names, so they can be cached forever.

@@ -2,6 +2,7 @@
 // server's token. VERCEL_API_URL alone → the same proxy with no server token: each browser
 // tab forwards the token its user pasted in Settings. Neither → the embedded emulator.
 // Nothing else in the server knows which one it is talking to.
+import { signInNeedsRealApi } from './auth/auth-config';
 import type { ApiBackend } from './backend';
 
 export type Env = Record<string, string | undefined>;
@@ -9,7 +10,7 @@ export type Env = Record<string, string | undefined>;
 export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
   const token = env.VERCEL_TOKEN?.trim();
   const apiUrl = env.VERCEL_API_URL?.trim();
-  if (token || apiUrl) {
+  if (token || apiUrl || signInNeedsRealApi(env)) {
     const { createProxyBackend, DEFAULT_UPSTREAM } = await import('./proxy/proxy-backend');
     return createProxyBackend({
       token: token || undefined,

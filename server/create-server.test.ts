@@ -15,13 +15,15 @@ afterEach(() => {
 });
 
 describe('createServerFromEnv on the node host', () => {
-  it('serves the embedded emulator with no configuration, with the same banner as before', async () => {
+  it('serves the embedded emulator with no configuration, and describes itself', async () => {
     const cwd = emptyDir();
     const server = await createServerFromEnv({}, { host: 'node', distDir: cwd, cwd });
     expect(server.backend.mode).toBe('emulator');
-    expect(server.banner).toEqual([
+    expect(server.banner()).toEqual([
       server.backend.describe(),
       expect.stringMatching(/^Default scope: prj_\w+ \/ team_\w+ \(from the emulator seed\)$/),
+      'Sign in with Vercel: off',
+      expect.stringMatching(/^Allowed hosts: localhost, 127\.0\.0\.1, \[::1\]/),
     ]);
     const res = await server.app.request('/_dashboard/config');
     expect(res.status).toBe(200);
@@ -49,7 +51,7 @@ describe('createServerFromEnv on the node host', () => {
       serverToken: true,
       defaultScope: { projectId: 'prj_env', teamId: 'team_env', source: 'env' },
     });
-    expect(server.banner[1]).toBe('Default scope: prj_env / team_env (from VERCEL_PROJECT_ID)');
+    expect(server.banner()[1]).toBe('Default scope: prj_env / team_env (from VERCEL_PROJECT_ID)');
     await server.backend.close?.();
   });
 });

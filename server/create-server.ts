@@ -5,6 +5,8 @@
 // function answers /api, /auth and /_dashboard.
 import type { Hono } from 'hono';
 import { createApp } from './app';
+import { createAuthFromEnv, describeAuth, type Auth } from './auth';
+import { isLoopbackHostname } from './auth/auth-config';
 import type { ApiBackend } from './backend';
 import { createBackendFromEnv, describeScope, type Env } from './config';
 import { createDashboardConfig, type DashboardConfig } from './dashboard-config';
@@ -28,12 +30,16 @@ export interface DashboardServer {
   app: Hono;
   backend: ApiBackend;
   config: DashboardConfig;
-  /** The Host/Origin allow-list; Node records its port once listening (PORT=0). */
+  /** The Host/Origin allow-list. */
   hosts: HostAllowList;
+  /** Sign in with Vercel, when configured. */
+  auth: Auth | undefined;
   /** Vercel only: the mode and the hosts the deployment answers for. */
   deployment: Deployment | null;
-  /** Lines the Node host prints under "listening on" (the function logs them once). */
-  banner: string[];
+  /** Node: call once listening (PORT=0 picks the port then). */
+  listening(port: number): void;
+  /** Lines to print under "listening on" (the function logs them once). */
+  banner(): string[];
   /** A warning to print after the banner (a token shared on purpose), or null. */
   warning: string | null;
 }
@@ -49,12 +55,33 @@ export async function createServerFromEnv(
   const refusal = sharedTokenRefusal(env, bindHost);
   if (refusal) throw new Error(refusal);
   const hosts = hostAllowListFromEnv(env, { bindHost });
+  // Sign-in settings are checked before anything starts; the local origin (for the default
+  // redirect URI and the embedded issuer) is known once the server listens (PORT=0).
+  let localOrigin = '';
+  const auth = createAuthFromEnv({ ...env, HOST: bindHost }, () => localOrigin);
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
-  const app = createApp({ backend, distDir: options.distDir, config, hosts });
-  const banner = [backend.describe(), describeScope(config.defaultScope)];
-  const warning = sharedTokenWarning(env, bindHost);
-  return { app, backend, config, hosts, deployment: null, banner, warning };
+  const app = createApp({ backend, distDir: options.distDir, config, hosts, auth });
+  return {
+    app,
+    backend,
+    config,
+    hosts,
+    auth,
+    deployment: null,
+    listening(port) {
+      const loopback = isLoopbackHostname(bindHost) ? bindHost : '127.0.0.1';
+      localOrigin = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
+      hosts.setPort(port);
+    },
+    banner: () => [
+      backend.describe(),
+      describeScope(config.defaultScope),
+      describeAuth(auth),
+      hosts.describe(),
+    ],
+    warning: sharedTokenWarning(env, bindHost),
+  };
 }
 
 async function createDeploymentServer(
@@ -62,25 +89,34 @@ async function createDeploymentServer(
   options: CreateServerOptions,
 ): Promise<DashboardServer> {
   const deployment = resolveDeployment(env);
-  if (deployment.mode === 'sign-in') {
-    // Integration point for Sign in with Vercel (server/auth/): until it is part of this
-    // build, a deployment configured for it refuses to start rather than serve without it.
-    throw new Error(
-      'VERCEL_APP_CLIENT_ID is set, but this build has no Sign in with Vercel. Unset it to serve the demo.',
-    );
-  }
+  // A deployment has no local origin: sign-in needs PUBLIC_URL (resolveDeployment checks).
+  const publicOrigin = env.PUBLIC_URL?.trim().replace(/\/$/, '') ?? '';
+  const auth =
+    deployment.mode === 'sign-in'
+      ? createAuthFromEnv(deployment.env, () => publicOrigin)
+      : undefined;
   const backend = await createBackendFromEnv(deployment.env);
-  // The emulator's control routes (push, faults, reset) would let any visitor of a public
-  // demo change what every other visitor of that function instance sees: not deployed.
+  // The emulator's control routes (push, faults, reset, its OAuth server) would let any
+  // visitor of a public demo change what every other visitor of that instance sees.
   const served: ApiBackend = { ...backend, control: undefined };
   const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
   const { hosts } = deployment;
-  const app = createApp({ backend: served, distDir: options.distDir, config, hosts });
-  const banner = [
-    deployment.describe(),
-    backend.describe(),
-    describeScope(config.defaultScope),
-    hosts.describe(),
-  ];
-  return { app, backend, config, hosts, deployment, banner, warning: null };
+  const app = createApp({ backend: served, distDir: options.distDir, config, hosts, auth });
+  return {
+    app,
+    backend,
+    config,
+    hosts,
+    auth,
+    deployment,
+    listening() {},
+    banner: () => [
+      deployment.describe(),
+      backend.describe(),
+      describeScope(config.defaultScope),
+      describeAuth(auth),
+      hosts.describe(),
+    ],
+    warning: null,
+  };
 }

@@ -21,6 +21,8 @@ export interface DashboardConfig {
   defaultScope: DefaultScope | null;
   /** Set only in a Vercel deployment, so the page can say when it is a public demo. */
   deployment?: DeploymentMode;
+  /** Sign in with Vercel: filled in per request by app.ts (never a token). */
+  auth?: { mode: 'none' | 'per-user' | 'allow-list'; user?: unknown; allowed?: boolean };
 }
 
 /**
@@ -72,7 +74,9 @@ export function createDashboardConfig(
 ): DashboardConfig {
   return {
     mode: backend.mode,
-    serverToken: backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN),
+    // With sign-in the server adds each user's own token: nothing to paste in a tab.
+    serverToken:
+      backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN) || Boolean(env.VERCEL_APP_CLIENT_ID),
     defaultScope: resolveDefaultScope(env, cwd, backend),
     ...(deployment ? { deployment } : {}),
   };

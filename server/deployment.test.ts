@@ -19,9 +19,22 @@ describe('resolveDeployment', () => {
   });
 
   it('is sign-in when a Vercel app client id is set, even with a server token', () => {
-    expect(resolveDeployment({ VERCEL_APP_CLIENT_ID: 'cl_1', VERCEL_TOKEN: 't' }).mode).toBe(
-      'sign-in',
-    );
+    const signIn = { VERCEL_APP_CLIENT_ID: 'cl_1', PUBLIC_URL: 'https://vcr.example.com' };
+    expect(resolveDeployment(signIn).mode).toBe('sign-in');
+    expect(resolveDeployment({ ...signIn, VERCEL_TOKEN: 't' }).mode).toBe('sign-in');
+  });
+
+  it('asks sign-in for PUBLIC_URL, and refuses the embedded issuer, which is not deployed', () => {
+    expect(() =>
+      resolveDeployment({ VERCEL_APP_CLIENT_ID: 'cl_1', VERCEL_PROJECT_PRODUCTION_URL: 'x.app' }),
+    ).toThrow(/PUBLIC_URL.*https:\/\/x\.app/);
+    expect(() =>
+      resolveDeployment({
+        VERCEL_APP_CLIENT_ID: 'cl_1',
+        PUBLIC_URL: 'https://vcr.example.com',
+        VERCEL_OAUTH_ISSUER: 'embedded',
+      }),
+    ).toThrow(/VERCEL_OAUTH_ISSUER=embedded/);
   });
 
   it('shares a server token only with ALLOW_SHARED_TOKEN=1, naming the fix otherwise', () => {
@@ -114,15 +127,29 @@ describe('createServerFromEnv on the vercel host', () => {
     });
     expect(foreign.status).toBe(421);
     expect(foreign.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(server.banner[0]).toMatch(/^Vercel deployment: demo/);
+    expect(server.banner()[0]).toMatch(/^Vercel deployment: demo/);
   });
 
-  it('refuses sign-in mode while this build has no Sign in with Vercel', async () => {
-    await expect(
-      createServerFromEnv(
-        { ...HOSTS, VERCEL_APP_CLIENT_ID: 'cl_1' },
-        { host: 'vercel', distDir: 'dist', cwd: '.' },
-      ),
-    ).rejects.toThrow(/VERCEL_APP_CLIENT_ID/);
+  it('puts /api behind Sign in with Vercel in sign-in mode', async () => {
+    const server = await createServerFromEnv(
+      {
+        ...HOSTS,
+        VERCEL_APP_CLIENT_ID: 'cl_dashboard',
+        VERCEL_APP_CLIENT_SECRET: 'secret_dashboard',
+        SESSION_SECRET: 'x'.repeat(48),
+        PUBLIC_URL: 'https://registry.example.com',
+        VERCEL_API_URL: 'http://127.0.0.1:9',
+      },
+      { host: 'vercel', distDir: 'dist', cwd: '.' },
+    );
+    expect(server.auth?.redirectUri()).toBe('https://registry.example.com/auth/callback');
+    const host = { host: 'registry.example.com' };
+    const api = await server.app.request('/api/v2/user', { headers: host });
+    expect(api.status).toBe(401);
+    const config = await server.app.request('/_dashboard/config', { headers: host });
+    expect(await config.json()).toMatchObject({
+      deployment: 'sign-in',
+      auth: { mode: 'per-user' },
+    });
   });
 });

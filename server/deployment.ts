@@ -35,8 +35,23 @@ export class DeploymentConfigError extends Error {
 export function resolveDeployment(env: Env): Deployment {
   const set = (name: string) => Boolean(env[name]?.trim());
   let mode: DeploymentMode;
-  if (set('VERCEL_APP_CLIENT_ID')) mode = 'sign-in';
-  else if (set('VERCEL_TOKEN')) {
+  if (set('VERCEL_APP_CLIENT_ID')) {
+    // No local origin to fall back on: the redirect URI is PUBLIC_URL/auth/callback.
+    if (!set('PUBLIC_URL')) {
+      throw new DeploymentConfigError(
+        'Sign in with Vercel needs PUBLIC_URL in a deployment: the origin people open (e.g. ' +
+          `https://${env.VERCEL_PROJECT_PRODUCTION_URL?.trim() || 'vcr-dashboard.vercel.app'}), ` +
+          'whose /auth/callback is the Vercel App’s redirect URI.',
+      );
+    }
+    // The embedded issuer lives in the emulator's control routes, which are not deployed.
+    if (env.VERCEL_OAUTH_ISSUER?.trim() === 'embedded') {
+      throw new DeploymentConfigError(
+        'VERCEL_OAUTH_ISSUER=embedded is for local use only; unset it (Vercel is the issuer).',
+      );
+    }
+    mode = 'sign-in';
+  } else if (set('VERCEL_TOKEN')) {
     // A deployment is reachable by anyone who has its URL: a server token with nobody
     // signing in is everybody's token, so it takes an explicit opt-in.
     if (!parseAllowSharedToken(env.ALLOW_SHARED_TOKEN)) {

@@ -12,7 +12,7 @@ async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
   const hostname = process.env.HOST ?? '127.0.0.1';
-  const { app, backend, hosts, banner, warning } = await createServerFromEnv(env, {
+  const { app, backend, listening, banner, warning } = await createServerFromEnv(env, {
     host: 'node',
     distDir: path.join(root, 'dist'),
     cwd: process.cwd(),
@@ -20,11 +20,10 @@ async function main() {
   });
   const port = Number(process.env.PORT ?? 5173);
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+    listening(info.port);
     // Tests and scripts read this exact line to find the URL when PORT=0.
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
-    for (const line of banner) console.log(line);
-    hosts.setPort(info.port);
-    console.log(hosts.describe());
+    for (const line of banner()) console.log(line);
     if (warning) console.warn(warning);
   });
   const stop = () => {

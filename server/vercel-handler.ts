@@ -30,7 +30,7 @@ export function createVercelHandler(env: Env): VercelHandler {
       cwd: process.cwd(),
     }).then(
       (server) => {
-        for (const line of server.banner) console.log(line);
+        for (const line of server.banner()) console.log(line);
         return getRequestListener(server.app.fetch);
       },
       (err: unknown) => misconfigured(err instanceof Error ? err.message : String(err)),

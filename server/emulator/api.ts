@@ -10,6 +10,7 @@ import { CursorCodec, type CursorKey } from './cursor';
 import { delay, faultResponse, type FaultStore } from './faults';
 import { vercelId } from './ids';
 import { generateLayers } from './layers';
+import { oauthTokenRecord } from './oauth/rest-gate';
 import type {
   EmulatorState,
   ImageRecord,
@@ -504,7 +505,8 @@ export function createApiHandler({
           },
         );
       }
-      const token = current.tokens.get(tokenValue);
+      // Seed tokens first, then access tokens the authorization server issued (`vca_…`).
+      const token = current.tokens.get(tokenValue) ?? oauthTokenRecord(current.oauth, tokenValue);
       if (!token) {
         throw new HttpError(401, 'unauthorized', 'The bearer token is not valid.', {
           invalidToken: true,

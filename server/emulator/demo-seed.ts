@@ -11,6 +11,9 @@ export const DEMO_TOKEN = 'vcr_demo_token';
 export const DEMO_TEAM_ID = 'team_northwind';
 export const DEMO_PROJECT_ID = 'prj_storefront';
 export const DEMO_BIG_REPOSITORY = 'web';
+/** Sign in with Vercel (server/emulator/oauth): the demo app, installed on northwind. */
+export const DEMO_OAUTH_CLIENT_ID = 'cl_vcrdashboarddemo';
+export const DEMO_OAUTH_CLIENT_SECRET = 'demo_secret_not_for_production';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -381,6 +384,34 @@ export function buildDemoSeed(): Seed {
       },
     ],
     teams: [{ id: DEMO_TEAM_ID, slug: 'northwind', name: 'Northwind Labs' }],
+    // `maya` is a northwind member (the demo token's user); `oscar` is in no team, so
+    // signing in as him shows the dashboard's 403.
+    users: [
+      {
+        id: 'user_maya01',
+        username: 'maya',
+        email: 'maya@northwind.dev',
+        name: 'Maya Chen',
+        teamIds: [DEMO_TEAM_ID],
+      },
+      {
+        id: 'user_oscar01',
+        username: 'oscar',
+        email: 'oscar@contoso.dev',
+        name: 'Oscar Ruiz',
+        teamIds: [],
+      },
+    ],
+    oauthApps: [
+      {
+        clientId: DEMO_OAUTH_CLIENT_ID,
+        clientSecret: DEMO_OAUTH_CLIENT_SECRET,
+        name: 'VCR Dashboard (demo)',
+        // Loopback: any port matches (RFC 8252 §7.3), so PORT=0 servers work too.
+        redirectUris: ['http://127.0.0.1/auth/callback', 'http://localhost/auth/callback'],
+        installedTeamIds: [DEMO_TEAM_ID],
+      },
+    ],
     projects: [
       {
         id: DEMO_PROJECT_ID,

@@ -13,12 +13,15 @@
 //   DELETE /__emulator/faults  → {cleared}
 //   POST   /__emulator/reset   → {ok: true}: the seed's data again, faults cleared, and
 //                               lifecycle deadlines counted from now.
+//   POST   /__emulator/oauth/expire → {expired: n}: every live OAuth access token expires now.
+//   *      /__emulator/oauth/*  the OAuth/OIDC authorization server (oauth/index.ts).
 import { Hono } from 'hono';
 import { TAG_NAME_RE, isValidRepositoryName } from '../../src/api/schemas';
 import { createApiHandler, type ApiRequestOptions } from './api';
 import { CursorCodec } from './cursor';
 import { FaultStore, parseFaultSpec } from './faults';
 import { vercelId } from './ids';
+import { OAUTH_MOUNT, createOAuthServer, type OAuthServer } from './oauth';
 import { EmulatorState, type Clock, type PushInput } from './state';
 import type { Seed } from './seed-schema';
 
@@ -36,11 +39,15 @@ export interface Emulator {
   defaultScope(): { projectId: string; teamId: string };
   /** The seed's first token (what the dashboard server sends on the browser's behalf). */
   firstToken(): string;
+  /** Sign in with Vercel: the authorization server (mounted by `control` and the standalone). */
+  oauth: OAuthServer;
 }
 
 export interface EmulatorOptions {
   seed: Seed;
   clock?: Clock;
+  /** Pins the issuer of the root-mounted authorization server (default: request origin). */
+  oauthIssuer?: string;
 }
 
 function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
@@ -106,9 +113,13 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
   return r as unknown as PushInput;
 }
 
-export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emulator {
+export function createEmulator({ seed, clock = Date.now, oauthIssuer }: EmulatorOptions): Emulator {
   let state = new EmulatorState(seed, clock);
   const faults = new FaultStore();
+  const oauth = createOAuthServer({
+    state: () => state,
+    ...(oauthIssuer ? { issuer: oauthIssuer } : {}),
+  });
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
 
   const control = new Hono();
@@ -147,12 +158,25 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
     faults.clear();
     return c.json({ ok: true });
   });
+  control.post(`${OAUTH_MOUNT}/expire`, (c) =>
+    c.json({ expired: state.oauth.expireAccessTokens() }),
+  );
+  // The embedded authorization server. It sits behind the dashboard's CSP, whose
+  // `form-action 'self'` also governs the redirect after Allow/Deny.
+  control.all(`${OAUTH_MOUNT}/*`, async (c, next) => {
+    const res = await oauth.fetch(c.req.raw, {
+      prefix: OAUTH_MOUNT,
+      sameOriginRedirectsOnly: true,
+    });
+    if (res) return res;
+    await next();
+  });
   control.all(`${CONTROL_PREFIX}/*`, (c) =>
     c.json(
       {
         error: {
           code: 'not_found',
-          message: `No emulator control route for ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST ${CONTROL_PREFIX}/push, POST|GET|DELETE ${CONTROL_PREFIX}/faults, POST ${CONTROL_PREFIX}/reset.`,
+          message: `No emulator control route for ${c.req.method} ${new URL(c.req.url).pathname}. Routes: POST ${CONTROL_PREFIX}/push, POST|GET|DELETE ${CONTROL_PREFIX}/faults, POST ${CONTROL_PREFIX}/reset, POST ${OAUTH_MOUNT}/expire, the authorization server under ${OAUTH_MOUNT}/ (discovery: ${OAUTH_MOUNT}/.well-known/openid-configuration).`,
         },
       },
       404,
@@ -173,18 +197,26 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
       return { projectId: p.id, teamId: p.teamId };
     },
     firstToken: () => state.firstToken,
+    oauth,
   };
 }
 
 /**
  * The standalone emulator's whole surface, as api.vercel.com lays it out: the API at the
- * root, plus the control routes. Used by `npm run emulator`, the SDK tests and the bench.
+ * root, plus the control routes, plus the authorization server's endpoints at the root as
+ * vercel.com has them (none of their paths is an API path). Used by `npm run emulator`, the
+ * SDK tests and the bench.
  */
 export function standaloneFetch(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
     const { pathname } = new URL(request.url);
-    return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
-      ? emulator.control.fetch(request)
-      : emulator.fetch(request);
+    if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      return emulator.control.fetch(request);
+    }
+    const oauth = await emulator.oauth.fetch(request, {
+      prefix: '',
+      sameOriginRedirectsOnly: false,
+    });
+    return oauth ?? emulator.fetch(request);
   };
 }

@@ -17,6 +17,7 @@ import {
   imageFields,
   tagSchema,
 } from '../../src/api/schemas';
+import { checkOAuthSeed, seedOAuthAppSchema, seedUserSchema } from './oauth/seed';
 
 export const IMAGE_ID_RE = /^image_[A-Za-z0-9]+$/;
 export const REPO_ID_RE = /^repo_[A-Za-z0-9]+$/;
@@ -68,6 +69,9 @@ const seedSchema = z.strictObject({
       repositories: z.optional(z.array(seedRepositorySchema)),
     }),
   ),
+  /** Sign in with Vercel (server/emulator/oauth/seed.ts): who can sign in, and to which apps. */
+  users: z.optional(z.array(seedUserSchema)),
+  oauthApps: z.optional(z.array(seedOAuthAppSchema)),
 });
 
 export type Seed = z.infer<typeof seedSchema>;
@@ -187,6 +191,8 @@ function semanticChecks(seed: Seed, c: Checker) {
       c.check(teamIds.has(id), `${at}.teamIds[${j}]`, `unknown team "${id}" (not in teams)`);
     });
   });
+
+  checkOAuthSeed(seed, teamIds, c);
 
   const projectIds = new Set<string>();
   const repoIds = new Set<string>();

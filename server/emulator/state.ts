@@ -8,6 +8,7 @@
 // background and tests can move time by hand.
 import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
+import { OAuthStore } from './oauth/store';
 import type { Seed } from './seed-schema';
 
 export type Clock = () => number;
@@ -102,6 +103,8 @@ export class EmulatorState {
   readonly repositoriesById = new Map<string, RepositoryRecord>();
   readonly firstToken: string;
   readonly firstProject: ProjectRecord;
+  /** Sign in with Vercel: seed users and apps, issued codes and `vca_`/`vcr_` tokens. */
+  readonly oauth: OAuthStore;
   private preparing = new Set<ImageRecord>();
   private pushCounter = 0;
 
@@ -110,6 +113,7 @@ export class EmulatorState {
     readonly clock: Clock,
   ) {
     const start = clock();
+    this.oauth = new OAuthStore(seed, clock);
     for (const t of seed.teams) this.teams.set(t.id, { id: t.id, slug: t.slug, name: t.name });
     for (const t of seed.tokens) {
       const firstTeam = this.teams.get(t.teamIds[0] ?? '');

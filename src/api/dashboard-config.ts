@@ -4,6 +4,14 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiFetch } from './api-fetch';
 
+const authUserSchema = z.object({
+  name: z.string(),
+  username: z.optional(z.string()),
+  email: z.optional(z.string()),
+  initials: z.string(),
+});
+export type AuthUser = z.infer<typeof authUserSchema>;
+
 export const dashboardConfigSchema = z.object({
   mode: z.string(),
   serverToken: z.boolean(),
@@ -12,6 +20,14 @@ export const dashboardConfigSchema = z.object({
   ),
   /** Only in a Vercel deployment: 'demo', 'sign-in', 'shared-token' or 'token-per-tab'. */
   deployment: z.optional(z.string()),
+  // Sign in with Vercel: who is signed in (never a token); absent from older servers.
+  auth: z.optional(
+    z.object({
+      mode: z.string(),
+      user: z.optional(authUserSchema),
+      allowed: z.optional(z.boolean()),
+    }),
+  ),
 });
 export type DashboardConfig = z.infer<typeof dashboardConfigSchema>;
 

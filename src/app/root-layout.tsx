@@ -1,6 +1,7 @@
 import { Link, Outlet } from 'react-router-dom';
 import { ThemeToggle } from '../components/theme-toggle';
 import { Toaster } from '../components/toast';
+import { HeaderAccount } from '../features/auth/header-account';
 import { DeploymentBadge } from '../features/deployment/deployment-badge';
 
 export function RootLayout() {
@@ -23,6 +24,7 @@ export function RootLayout() {
               Settings
             </Link>
             <ThemeToggle />
+            <HeaderAccount />
           </div>
         </div>
       </header>

@@ -74,6 +74,23 @@ export function explainError(
     case 400:
       return { title: 'The API refused this request', body: e.message, tone: 'danger' };
     case 401:
+      if (e.code === 'not_signed_in' || e.code === 'session_expired') {
+        // Sign in with Vercel: a full navigation, so the server's sign-in brings the user back
+        // to this very page.
+        const here = window.location.pathname + window.location.search;
+        return {
+          title: 'Your sign-in has ended',
+          body: (
+            <>
+              {e.message}{' '}
+              <a href={`/auth/login?returnTo=${encodeURIComponent(here)}`} className="underline">
+                Sign in again
+              </a>
+            </>
+          ),
+          tone: 'danger',
+        };
+      }
       return {
         title: 'Not signed in to the Vercel API',
         body: (
@@ -92,7 +109,11 @@ export function explainError(
     case 403:
       return {
         title: 'No access to this scope',
-        body: `The token in use cannot read ${scopeText(scope)}. Check the projectId and teamId in the address, or use a token of a member of that team.`,
+        // With sign-in the server knows why (membership, app installation): its words win.
+        body:
+          e.code === 'signin_forbidden' || e.code === 'not_allowed'
+            ? e.message
+            : `The token in use cannot read ${scopeText(scope)}. Check the projectId and teamId in the address, or use a token of a member of that team.`,
         tone: 'danger',
       };
     case 404:
