@@ -194,7 +194,7 @@ test('pages, assets and API answers carry the security headers, and the CSP brea
     expect(csp, kind).toContain("frame-ancestors 'none'");
     expect(csp, kind).not.toContain('unsafe-inline');
     expect(r!.headers['x-content-type-options'], kind).toBe('nosniff');
-    expect(r!.headers['referrer-policy'], kind).toBe('no-referrer');
+    expect(r!.headers['referrer-policy'], kind).toBe('same-origin');
   }
   expect(violations).toEqual([]);
 

@@ -1,5 +1,6 @@
 // Headers that make every response of the server (pages, assets, API, errors) safe to
-// open in a browser: no inline or foreign scripts, no framing, no sniffing, no referrer.
+// open in a browser: no inline or foreign scripts, no framing, no sniffing, no referrer to
+// other sites.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 
@@ -22,7 +23,9 @@ export const CONTENT_SECURITY_POLICY = [
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // No referrer to other sites. Not `no-referrer`: under it browsers send `Origin: null` on
+  // this origin's own form posts and writes, which the Host guard must refuse.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',

@@ -36,7 +36,7 @@ function layout(prefix: string, title: string, body: string, head = ''): string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${e(title)}</title>
 <link rel="stylesheet" href="${e(prefix + STYLESHEET_PATH)}">${head}
 </head>
