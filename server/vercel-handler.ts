@@ -4,7 +4,7 @@
 // (req, res), as the Build Output API documents for `launcherType: "Nodejs"`;
 // @hono/node-server turns those into the Request the app expects and writes its Response.
 //
-// `npm run build` bundles this file into one ES module (scripts/bundle-function.ts) that
+// The Vercel build command bundles this file into one ES module (scripts/bundle-function.ts) that
 // api/dashboard.js re-exports: Node's ES module loader cannot follow the server's
 // extensionless imports one compiled file at a time, which is how Vercel would ship them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
