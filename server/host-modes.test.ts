@@ -60,6 +60,15 @@ describe('embedded emulator', () => {
     expect(backend.emulator.state().projects.get('prj_e2e')!.repositories.size).toBeGreaterThan(0);
   });
 
+  it('sends the 421 with the security headers and no-store', async () => {
+    const res = await rawGet(dash.port, '/', FOREIGN);
+    const head = res.head.toLowerCase();
+    expect(head).toContain('content-security-policy:');
+    expect(head).toContain('x-content-type-options: nosniff');
+    expect(head).toContain('cache-control: no-store');
+    expect(head).toContain('content-type: application/json');
+  });
+
   it('still answers its own Host (the count is live)', async () => {
     const res = await rawGet(dash.port, '/api/v2/user');
     expect(res.status).toBe(200);
