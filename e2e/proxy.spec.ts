@@ -19,7 +19,12 @@ test.beforeAll(async () => {
     entry: 'server/emulator/main.ts',
     seed: 'e2e/fixtures/seed.json',
   });
-  dashboard = await startServer({
+  dashboard = await startDashboard();
+});
+
+/** The dashboard in proxy mode in front of the emulator. */
+function startDashboard() {
+  return startServer({
     env: {
       VERCEL_TOKEN: TOKEN,
       VERCEL_API_URL: emulator.url,
@@ -28,7 +33,7 @@ test.beforeAll(async () => {
       VERCEL_ORG_ID: 'team_e2e',
     },
   });
-});
+}
 
 test.afterAll(async () => {
   await dashboard?.stop();
@@ -210,28 +215,49 @@ test('pages, assets and API answers carry the security headers, and the CSP brea
   await expect.poll(() => violations.length).toBeGreaterThan(0);
 });
 
-test('a 429 with Retry-After reaches the tag page as a wait', async ({ page, request }) => {
-  const fault = await request.post(`${emulator.url}__emulator/faults`, {
-    data: {
-      path: TAG_API,
-      method: 'GET',
-      status: 429,
-      headers: { 'retry-after': '30' },
-      times: 50,
-    },
-  });
-  expect(fault.ok()).toBe(true);
-  const apiAnswer = page.waitForResponse((r) => r.url().includes(`/api${TAG_API}`));
-  await page.goto(`${origin()}${TAG_PAGE}`);
-  const res = await apiAnswer;
-  expect(res.status()).toBe(429);
-  expect(res.headers()['retry-after']).toBe('30');
-  expect(res.headers()['x-vercel-id']).toBeTruthy();
-  await expect(page.getByRole('alert')).toContainText('Too many requests');
-  await expect(page.getByRole('alert')).toContainText('Waiting as the API asked (Retry-After)');
-  const seconds = Number(await page.getByTestId('retry-countdown').textContent());
-  expect(seconds).toBeGreaterThan(20);
-  expect(seconds).toBeLessThanOrEqual(30);
+test('a 429 with Retry-After reaches the tag page as a wait, and holds every tab', async ({
+  page,
+  context,
+  request,
+}) => {
+  // Its own dashboard: the 30 s hold on the server's token must not reach the other tests.
+  const held = await startDashboard();
+  try {
+    const fault = await request.post(`${emulator.url}__emulator/faults`, {
+      data: {
+        path: TAG_API,
+        method: 'GET',
+        status: 429,
+        headers: { 'retry-after': '30' },
+        times: 50,
+      },
+    });
+    expect(fault.ok()).toBe(true);
+    const apiAnswer = page.waitForResponse((r) => r.url().includes(`/api${TAG_API}`));
+    await page.goto(`${held.url}${TAG_PAGE.slice(1)}`);
+    const res = await apiAnswer;
+    expect(res.status()).toBe(429);
+    expect(res.headers()['retry-after']).toBe('30');
+    expect(res.headers()['x-vercel-id']).toBeTruthy();
+    await expect(page.getByRole('alert')).toContainText('Too many requests');
+    await expect(page.getByRole('alert')).toContainText('Waiting as the API asked (Retry-After)');
+    const seconds = Number(await page.getByTestId('retry-countdown').textContent());
+    expect(seconds).toBeGreaterThan(20);
+    expect(seconds).toBeLessThanOrEqual(30);
+
+    // A second tab is told the time left by the dashboard; the API hears nothing more.
+    const second = await context.newPage();
+    const secondAnswer = second.waitForResponse((r) => r.url().includes(`/api${TAG_API}`));
+    await second.goto(`${held.url}${TAG_PAGE.slice(1)}`);
+    const again = await secondAnswer;
+    expect(again.status()).toBe(429);
+    expect(Number(again.headers()['retry-after'])).toBeLessThanOrEqual(30);
+    await expect(second.getByRole('alert')).toContainText('Too many requests');
+    const faults = await (await request.get(`${emulator.url}__emulator/faults`)).json();
+    expect(faults.faults[0].hits).toBe(1);
+  } finally {
+    await held.stop();
+  }
 });
 
 test('an upstream that hangs becomes a 504 in the API error shape', async ({ page, request }) => {

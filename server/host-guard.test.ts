@@ -99,6 +99,16 @@ describe('the host allow-list', () => {
     expect(list.allows('other.lan:5173', 5173)).toBe(false);
   });
 
+  it('takes names the caller adds (a deployment domain) beside the environment', () => {
+    const list = hostAllowListFromEnv(
+      { ALLOWED_HOSTS: 'box.lan' },
+      { allowedHosts: ['my-app.vercel.app'] },
+    );
+    expect(list.allows('my-app.vercel.app', 5173)).toBe(true);
+    expect(list.allows('box.lan', 5173)).toBe(true);
+    expect(list.allows('other-app.vercel.app', 5173)).toBe(false);
+  });
+
   it('allows the single address HOST binds, on the listening port, never a wildcard', () => {
     expect(createHostAllowList({ bindHost: '192.168.1.5' }).allows('192.168.1.5:5173', 5173)).toBe(
       true,

@@ -247,20 +247,23 @@ export function createHostAllowList(options: HostAllowListOptions = {}): HostAll
   };
 }
 
-/** The allow-list from the environment: PUBLIC_URL, ALLOWED_HOSTS (comma-separated), HOST. */
+/**
+ * The allow-list from the environment: PUBLIC_URL, ALLOWED_HOSTS (comma-separated), plus
+ * what the caller knows (the HOST it binds; names of its own, e.g. a deployment's domain).
+ */
 export function hostAllowListFromEnv(
   env: Record<string, string | undefined>,
-  extra: Pick<HostAllowListOptions, 'port' | 'bindHost'> = {},
+  extra: Pick<HostAllowListOptions, 'port' | 'bindHost' | 'allowedHosts'> = {},
 ): HostAllowList {
   const publicUrl = env.PUBLIC_URL?.trim();
-  const allowedHosts = (env.ALLOWED_HOSTS ?? '')
+  const fromEnv = (env.ALLOWED_HOSTS ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   return createHostAllowList({
     ...extra,
     ...(publicUrl ? { publicUrl } : {}),
-    allowedHosts,
+    allowedHosts: [...fromEnv, ...(extra.allowedHosts ?? [])],
   });
 }
 

@@ -60,6 +60,27 @@ describe('embedded emulator', () => {
     expect(backend.emulator.state().projects.get('prj_e2e')!.repositories.size).toBeGreaterThan(0);
   });
 
+  it.each([
+    '/api//evil.example/v1/vcr/repository?projectId=prj_e2e',
+    '/api//v2/user',
+    '/api/v1//vcr/repository?projectId=prj_e2e',
+    '/api/v2/user/',
+  ])('refuses the path confusion %s with 400, the emulator never asked', async (target) => {
+    const res = await rawGet(dash.port, target);
+    expect(res.status, res.body.slice(0, 200)).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'bad_request' } });
+    expect(apiCalls()).toBe(0);
+  });
+
+  it('sends the 421 with the security headers and no-store', async () => {
+    const res = await rawGet(dash.port, '/', FOREIGN);
+    const head = res.head.toLowerCase();
+    expect(head).toContain('content-security-policy:');
+    expect(head).toContain('x-content-type-options: nosniff');
+    expect(head).toContain('cache-control: no-store');
+    expect(head).toContain('content-type: application/json');
+  });
+
   it('still answers its own Host (the count is live)', async () => {
     const res = await rawGet(dash.port, '/api/v2/user');
     expect(res.status).toBe(200);

@@ -34,6 +34,7 @@ function main() {
     console.log(`VCR emulator listening on http://${hostname}:${info.port}/`);
     const { projectId, teamId } = emulator.defaultScope();
     hosts.setPort(info.port);
+    console.log(hosts.describe());
     console.log(
       `Seed: ${label}. Try: curl -H 'Authorization: Bearer ${emulator.firstToken()}' 'http://${hostname}:${info.port}/v1/vcr/repository?projectId=${projectId}&teamId=${teamId}'`,
     );
