@@ -216,6 +216,18 @@ export async function handleAuthorize(
         : 'Enter a username.',
     });
   }
+  const signInTeam = v.app.signInTeamId;
+  if (signInTeam !== undefined && !user.teamIds.includes(signInTeam)) {
+    // Vercel shows an access-denied page or redirects `access_denied` (contract §5); the
+    // redirect lets the client say so on its own page, with the original state.
+    const teamName = state.teams.get(signInTeam)?.name ?? signInTeam;
+    const target = withParams(redirectUri, {
+      error: 'access_denied',
+      error_description: `Only members of ${teamName} can sign in to ${v.app.name}`,
+      state: stateParam,
+    });
+    return redirect(req, mount, v.app.name, target, 303);
+  }
   const code = state.oauth.issueCode({
     clientId: v.app.clientId,
     redirectUri,

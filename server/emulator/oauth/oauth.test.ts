@@ -495,6 +495,22 @@ describe('the authorize endpoint', () => {
     expect(html).toContain('aria-invalid="true"');
   });
 
+  it('lets only the owning team sign in to a team-only app (access_denied with the state)', async () => {
+    const { location } = await submitConsent(issuer, {
+      clientId: 'cl_e2eteamonly',
+      username: 'olivia',
+      state: 'st-team',
+    });
+    expect(Object.fromEntries(location!.searchParams)).toEqual({
+      error: 'access_denied',
+      error_description:
+        'Only members of Acme Inc can sign in to VCR Dashboard (Acme members only)',
+      state: 'st-team',
+    });
+    const alice = await signIn(issuer, { clientId: 'cl_e2eteamonly', username: 'alice' });
+    expect(alice.access_token).toMatch(/^vca_/);
+  });
+
   it('signs in by email too, case-insensitively', async () => {
     const tokens = await signIn(issuer, { username: 'Alice@Acme.dev' });
     expect((await userinfo(tokens.access_token)).body.sub).toBe('user_alice01');

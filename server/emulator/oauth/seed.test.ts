@@ -103,6 +103,11 @@ describe('seed users and oauthApps', () => {
       'VCR_SEED: oauthApps[0].installedTeamIds[0]: unknown team "team_ghost" (not in teams)',
     ],
     [
+      'a team-only app for an unknown team',
+      (s) => (s.oauthApps[2].signInTeamId = 'team_ghost'),
+      'VCR_SEED: oauthApps[2].signInTeamId: unknown team "team_ghost" (not in teams)',
+    ],
+    [
       'a zero access-token lifetime',
       (s) => (s.oauthApps[1].accessTokenTtlSeconds = 0),
       'VCR_SEED: oauthApps[1].accessTokenTtlSeconds: must be a whole number of seconds from 1 to 86400',

@@ -34,6 +34,8 @@ export interface OAuthApp {
   installedTeamIds: string[];
   name: string;
   accessTokenTtlSeconds: number;
+  /** Only members of this team may sign in (Vercel's team-only Sign-In Access). */
+  signInTeamId?: string;
 }
 
 export interface AuthorizationCode {
@@ -116,6 +118,7 @@ export class OAuthStore {
         installedTeamIds: [...a.installedTeamIds],
         name: a.name ?? a.clientId,
         accessTokenTtlSeconds: a.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS,
+        ...(a.signInTeamId !== undefined ? { signInTeamId: a.signInTeamId } : {}),
       });
     }
   }
