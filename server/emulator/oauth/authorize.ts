@@ -13,6 +13,12 @@ import { SUPPORTED_SCOPES, type OAuthApp } from './store';
 export interface AuthorizeMount {
   /** Path prefix of the mount ('' at the root). */
   prefix: string;
+  /**
+   * Sent as `iss` on every redirect back to the client (RFC 9207): Vercel's metadata says
+   * `authorization_response_iss_parameter_supported: true`, and a client that sees that
+   * flag (oauth4webapi does) refuses a response without it.
+   */
+  issuer?: string;
   /** Behind the dashboard's CSP `form-action 'self'`: redirect across origins via a page. */
   sameOriginRedirectsOnly: boolean;
 }
@@ -45,7 +51,7 @@ export function withParams(uri: string, params: Record<string, string | undefine
   return url.href;
 }
 
-function validate(state: EmulatorState, input: URLSearchParams): Validated {
+function validate(state: EmulatorState, input: URLSearchParams, iss?: string): Validated {
   const store = state.oauth;
   const get = (k: string) => input.get(k) ?? undefined;
   const clientId = get('client_id');
@@ -79,7 +85,12 @@ function validate(state: EmulatorState, input: URLSearchParams): Validated {
   const fail = (error: string, description: string): Validated => ({
     kind: 'redirect',
     app,
-    target: withParams(redirectUri, { error, error_description: description, state: state_ }),
+    target: withParams(redirectUri, {
+      error,
+      error_description: description,
+      state: state_,
+      iss,
+    }),
   });
   const repeated = repeatedParam(input);
   if (repeated && (PARAMS as readonly string[]).includes(repeated)) {
@@ -185,7 +196,8 @@ export async function handleAuthorize(
     }
     input = new URLSearchParams(await req.text());
   }
-  const v = validate(state, input);
+  const iss = mount.issuer;
+  const v = validate(state, input, iss);
   if (v.kind === 'page') return htmlResponse(400, errorPage(mount.prefix, v.title, v.message));
   if (v.kind === 'redirect') return redirect(req, mount, v.app.name, v.target, 302);
   // `prompt=login|consent` is accepted; the emulator has no sign-in session, so the form is
@@ -200,6 +212,7 @@ export async function handleAuthorize(
       error: 'access_denied',
       error_description: 'The user canceled the authorization process',
       state: stateParam,
+      iss,
     });
     return redirect(req, mount, v.app.name, target, 303);
   }
@@ -225,6 +238,7 @@ export async function handleAuthorize(
       error: 'access_denied',
       error_description: `Only members of ${teamName} can sign in to ${v.app.name}`,
       state: stateParam,
+      iss,
     });
     return redirect(req, mount, v.app.name, target, 303);
   }
@@ -236,6 +250,6 @@ export async function handleAuthorize(
     scopes: v.scopes,
     userId: user.id,
   });
-  const target = withParams(redirectUri, { code: code.code, state: stateParam });
+  const target = withParams(redirectUri, { code: code.code, state: stateParam, iss });
   return redirect(req, mount, v.app.name, target, 303);
 }

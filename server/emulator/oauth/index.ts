@@ -102,9 +102,8 @@ function metadata(issuer: string) {
       'name',
       'preferred_username',
     ],
-    // Vercel's metadata advertises an `iss` authorization response parameter, but whether
-    // the redirect carries it is unconfirmed, so the emulator neither sends nor advertises it.
-    authorization_response_iss_parameter_supported: false,
+    // As vercel.com's current metadata; every redirect from /oauth/authorize carries `iss`.
+    authorization_response_iss_parameter_supported: true,
   };
 }
 
@@ -141,7 +140,7 @@ export function createOAuthServer({ state, issuer: fixed }: OAuthServerOptions):
         });
       case PATHS.authorize:
         return method === 'GET' || method === 'POST'
-          ? handleAuthorize(req, ctx.state, mount)
+          ? handleAuthorize(req, ctx.state, { ...mount, issuer })
           : methodNotAllowed('GET, POST');
       case PATHS.token:
         return method === 'POST' ? handleToken(req, ctx) : methodNotAllowed('POST');

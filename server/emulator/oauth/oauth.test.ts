@@ -157,10 +157,13 @@ describe('authorization code with PKCE', () => {
       redirect_uri: redirectUri,
     });
 
-  it('redirects with the code and the original state', async () => {
+  it('redirects with the code, the original state and iss (RFC 9207, as advertised)', async () => {
     const { location } = await codeFor();
     expect(location.origin + location.pathname).toBe(E2E_CLIENT.redirectUri);
     expect(location.searchParams.get('state')).toBe('abc');
+    expect(location.searchParams.get('iss')).toBe(issuer);
+    const meta = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    expect(meta.authorization_response_iss_parameter_supported).toBe(true);
     expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9]{40}$/);
   });
 
@@ -483,6 +486,7 @@ describe('the authorize endpoint', () => {
       error: 'access_denied',
       error_description: 'The user canceled the authorization process',
       state: 'keep-me',
+      iss: issuer,
     });
   });
 
@@ -506,6 +510,7 @@ describe('the authorize endpoint', () => {
       error_description:
         'Only members of Acme Inc can sign in to VCR Dashboard (Acme members only)',
       state: 'st-team',
+      iss: issuer,
     });
     const alice = await signIn(issuer, { clientId: 'cl_e2eteamonly', username: 'alice' });
     expect(alice.access_token).toMatch(/^vca_/);
@@ -558,6 +563,7 @@ describe('the authorize endpoint', () => {
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.get('error_description')).toContain(description);
     expect(location.searchParams.get('state')).toBe('st8');
+    expect(location.searchParams.get('iss')).toBe(issuer);
   });
 
   it('accepts prompt=consent and prompt=login', async () => {
