@@ -490,6 +490,23 @@ describe('the authorize endpoint', () => {
     });
   });
 
+  it('escapes what it echoes, and returns the state byte for byte', async () => {
+    const state = '"><script>alert(1)</script>&amp;\'';
+    const { location, page, response } = await submitConsent(issuer, {
+      state,
+      username: '<b>alice',
+    });
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&#39;');
+    // The username did not match, so the form came back; it must not render markup either.
+    expect(location).toBeNull();
+    const retry = await response.text();
+    expect(retry).toContain('No user &quot;&lt;b&gt;alice&quot;');
+    expect(retry).not.toMatch(/<b>|<script>/);
+    const again = await submitConsent(issuer, { state });
+    expect(again.location!.searchParams.get('state')).toBe(state);
+  });
+
   it('shows the form again for an unknown username', async () => {
     const { response, location } = await submitConsent(issuer, { username: 'mallory' });
     expect(response.status).toBe(200);
@@ -583,5 +600,32 @@ describe('the authorize endpoint', () => {
   ])('matches the loopback redirect URI %s on any port', async (redirectUri) => {
     const { location } = await submitConsent(issuer, { redirectUri });
     expect(location!.href.startsWith(`${redirectUri}?code=`)).toBe(true);
+  });
+});
+
+describe('memory', () => {
+  it('forgets expired codes, tokens and their grants, keeping what still works', async () => {
+    const store = () => emulator.state().oauth;
+    const kept = await signIn(issuer);
+    await submitConsent(issuer, {}); // a code never redeemed
+    expect(store().size()).toMatchObject({ codes: 2, grants: 1, tokens: 2 });
+    // 31 days on, everything above has expired; a new sign-in triggers the clean-up.
+    offsetMs = 31 * 86_400_000;
+    const fresh = await signIn(issuer);
+    expect(store().size()).toEqual({ codes: 1, grants: 1, tokens: 2 });
+    expect((await userinfo(fresh.access_token)).status).toBe(200);
+    expect((await userinfo(kept.access_token)).status).toBe(401);
+  });
+  it('keeps a used refresh token until it expires, so its reuse is still caught', async () => {
+    const first = await signIn(issuer);
+    const refresh = (token: string) =>
+      tokenRequest(issuer, { grant_type: 'refresh_token', refresh_token: token });
+    const second = await refresh(first.refresh_token!);
+    offsetMs = 2 * 3_600_000; // access tokens expired, refresh tokens not
+    await signIn(issuer, { username: 'carol' }); // prunes
+    expect((await refresh(first.refresh_token!)).body).toMatchObject({ error: 'invalid_grant' });
+    expect((await refresh(second.body.refresh_token as string)).body).toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 });

@@ -17,6 +17,9 @@ export const ID_TOKEN_TTL_SECONDS = 3600;
  */
 export const CODE_TTL_SECONDS = 60;
 
+/** How often the store forgets what can no longer be used (a long-running `npm start`). */
+export const PRUNE_INTERVAL_MS = 60_000;
+
 export const SUPPORTED_SCOPES = ['openid', 'email', 'profile', 'offline_access'] as const;
 
 export interface OAuthUser {
@@ -100,6 +103,7 @@ export class OAuthStore {
   private codes = new Map<string, AuthorizationCode>();
   private grants = new Map<string, Grant>();
   private tokens = new Map<string, IssuedToken>();
+  private lastPrune = 0;
 
   constructor(
     seed: { users?: SeedUser[]; oauthApps?: SeedOAuthApp[] },
@@ -134,6 +138,7 @@ export class OAuthStore {
   }
 
   issueCode(input: Omit<AuthorizationCode, 'code' | 'expiresAt'>): AuthorizationCode {
+    this.prune();
     const record: AuthorizationCode = {
       ...input,
       code: randomToken('', 40),
@@ -171,9 +176,12 @@ export class OAuthStore {
     const now = this.clock();
     const app = this.apps.get(grant.clientId)!;
     const access = this.addToken('access', grant, now, app.accessTokenTtlSeconds);
-    if (!grant.scopes.includes('offline_access')) return { access };
-    const refresh = this.addToken('refresh', grant, now, REFRESH_TOKEN_TTL_SECONDS);
-    return { access, refresh };
+    const refresh = grant.scopes.includes('offline_access')
+      ? this.addToken('refresh', grant, now, REFRESH_TOKEN_TTL_SECONDS)
+      : undefined;
+    // After adding: the grant now has live tokens, so pruning keeps it.
+    this.prune();
+    return refresh ? { access, refresh } : { access };
   }
 
   private addToken(kind: IssuedToken['kind'], grant: Grant, now: number, ttl: number) {
@@ -202,6 +210,29 @@ export class OAuthStore {
     if (record.expiresAt <= this.clock()) return undefined;
     if (this.grants.get(record.grantId)?.revoked !== false) return undefined;
     return record;
+  }
+
+  /**
+   * Forgets expired codes and tokens, and grants with no token left, at most once a minute.
+   * A used refresh token is kept until it would have expired, so its reuse is still caught.
+   */
+  prune(force = false): void {
+    const now = this.clock();
+    if (!force && now - this.lastPrune < PRUNE_INTERVAL_MS) return;
+    this.lastPrune = now;
+    for (const [k, c] of this.codes) if (c.expiresAt <= now) this.codes.delete(k);
+    const live = new Set<string>();
+    for (const [k, t] of this.tokens) {
+      if (t.expiresAt <= now) this.tokens.delete(k);
+      else live.add(t.grantId);
+    }
+    // Grants are created right before their first tokens (no pruning in between).
+    for (const k of this.grants.keys()) if (!live.has(k)) this.grants.delete(k);
+  }
+
+  /** How many codes, grants and tokens are held (tests of pruning). */
+  size(): { codes: number; grants: number; tokens: number } {
+    return { codes: this.codes.size, grants: this.grants.size, tokens: this.tokens.size };
   }
 
   /** Ends a grant: every token issued under it stops working. */
