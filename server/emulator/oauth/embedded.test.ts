@@ -86,6 +86,10 @@ describe('embedded in the dashboard server', () => {
       authorizeUrl(issuer, { redirectUri: same, challenge: pkce().challenge, state: 'a' }),
     );
     expect(direct.status).toBe(303);
+    // The AS's own session cookie stays on its mount: the dashboard's routes never see it.
+    expect(direct.headers.get('set-cookie')).toMatch(
+      new RegExp(`^vercel_emulator_session=\\w+; Path=${OAUTH_MOUNT}; HttpOnly; SameSite=Lax$`),
+    );
     const location = new URL(direct.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(same);
     expect(location.searchParams.get('state')).toBe('a');

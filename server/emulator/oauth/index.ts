@@ -17,7 +17,10 @@
 //   Endpoints, relative to the mount (paths as Vercel's):
 //     GET       /.well-known/openid-configuration (also /.well-known/oauth-authorization-server)
 //     GET       /.well-known/jwks                  RS256 public key with `kid`, made at start
-//     GET       /oauth/authorize                   sign-in form: Username, Allow, Deny
+//     GET       /oauth/authorize                   sign-in form: Username, Allow, Deny; a
+//                                                  returning user (AS session cookie) who
+//                                                  allowed the app is sent straight back,
+//                                                  unless prompt=login|consent
 //     POST      /oauth/authorize                   the form's submission (same origin)
 //     POST      /login/oauth/token                 authorization_code (PKCE S256), refresh_token
 //     POST      /login/oauth/token/revoke          token=…; revoking either token ends the grant

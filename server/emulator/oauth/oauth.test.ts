@@ -629,3 +629,53 @@ describe('memory', () => {
     });
   });
 });
+
+describe('a returning user', () => {
+  /** Signs alice in through the form and returns the AS session cookie it set. */
+  async function firstVisit(scope = 'openid email') {
+    const { response } = await submitConsent(issuer, { scope, state: 'one' });
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^vercel_emulator_session=\w+; Path=\/; HttpOnly; SameSite=Lax$/);
+    return setCookie.split(';')[0]!;
+  }
+  const visit = (cookie: string, o: { scope?: string; extra?: Record<string, string> } = {}) =>
+    fetch(
+      authorizeUrl(issuer, {
+        challenge: pkce().challenge,
+        state: 'two',
+        scope: o.scope ?? 'openid email',
+        ...(o.extra ? { extra: o.extra } : {}),
+      }),
+      { headers: { cookie }, redirect: 'manual' },
+    );
+
+  it('goes straight back with a code when the app was already allowed', async () => {
+    const cookie = await firstVisit();
+    const res = await visit(cookie);
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9]{40}$/);
+    expect(location.searchParams.get('state')).toBe('two');
+  });
+
+  it('sees the form again (name filled in) with prompt=login or prompt=consent', async () => {
+    const cookie = await firstVisit();
+    for (const prompt of ['login', 'consent']) {
+      const res = await visit(cookie, { extra: { prompt } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/id="username"[^>]*value="alice"/);
+    }
+  });
+
+  it('is asked again for scopes not yet allowed, and after a reset', async () => {
+    const cookie = await firstVisit('openid');
+    expect((await visit(cookie, { scope: 'openid email' })).status).toBe(200);
+    expect((await visit(cookie, { scope: 'openid' })).status).toBe(302);
+    emulator.reset();
+    expect((await visit(cookie, { scope: 'openid' })).status).toBe(200);
+  });
+
+  it('is not let through by an unknown session cookie', async () => {
+    expect((await visit('vercel_emulator_session=forged')).status).toBe(200);
+  });
+});

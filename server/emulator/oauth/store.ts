@@ -104,6 +104,10 @@ export class OAuthStore {
   private grants = new Map<string, Grant>();
   private tokens = new Map<string, IssuedToken>();
   private lastPrune = 0;
+  /** Sign-in sessions at the authorization server (its cookie) → user id. */
+  private sessions = new Map<string, string>();
+  /** What each user allowed each app: `${userId} ${clientId}` → scopes. */
+  private consents = new Map<string, Set<string>>();
 
   constructor(
     seed: { users?: SeedUser[]; oauthApps?: SeedOAuthApp[] },
@@ -233,6 +237,30 @@ export class OAuthStore {
   /** How many codes, grants and tokens are held (tests of pruning). */
   size(): { codes: number; grants: number; tokens: number } {
     return { codes: this.codes.size, grants: this.grants.size, tokens: this.tokens.size };
+  }
+
+  /** Signs a user in at the authorization server; the id goes in its session cookie. */
+  startSession(userId: string): string {
+    const id = randomToken('', 32);
+    this.sessions.set(id, userId);
+    return id;
+  }
+
+  sessionUser(id: string | undefined): OAuthUser | undefined {
+    const userId = id === undefined ? undefined : this.sessions.get(id);
+    return userId === undefined ? undefined : this.users.get(userId);
+  }
+
+  rememberConsent(userId: string, clientId: string, scopes: string[]): void {
+    const key = `${userId} ${clientId}`;
+    const set = this.consents.get(key) ?? new Set<string>();
+    for (const s of scopes) set.add(s);
+    this.consents.set(key, set);
+  }
+
+  hasConsent(userId: string, clientId: string, scopes: string[]): boolean {
+    const set = this.consents.get(`${userId} ${clientId}`);
+    return !!set && scopes.every((s) => set.has(s));
   }
 
   /** Ends a grant: every token issued under it stops working. */
