@@ -280,6 +280,28 @@ describe('token endpoint errors', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
+  it('refuses two client authentication methods at once, and repeated parameters', async () => {
+    const both = await tokenRequest(issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: 'x',
+      client_secret: E2E_CLIENT.secret,
+    });
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ error: 'invalid_request' });
+    const res = await fetch(`${issuer}/login/oauth/token`, {
+      method: 'POST',
+      headers: {
+        authorization: basic(E2E_CLIENT.id, E2E_CLIENT.secret),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=refresh_token&refresh_token=a&refresh_token=b',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'invalid_request',
+      error_description: "Parameter 'refresh_token' is included more than once.",
+    });
+  });
   it('marks token responses no-store', async () => {
     const res = await tokenRequest(issuer, { grant_type: 'client_credentials' });
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -365,6 +387,23 @@ describe('revoke and introspect', () => {
       body: new URLSearchParams({ token: 'x' }),
     });
     expect(anonymous.status).toBe(401);
+  });
+  it('keeps one client’s tokens out of another client’s reach', async () => {
+    const tokens = await signIn(issuer);
+    const other = { authorization: basic('cl_e2eshortlived', 'e2e_short_secret_0123456789') };
+    const introspect = await fetch(`${issuer}/login/oauth/token/introspect`, {
+      method: 'POST',
+      headers: other,
+      body: new URLSearchParams({ token: tokens.access_token }),
+    });
+    expect(await introspect.json()).toEqual({ active: false });
+    const revoke = await fetch(`${issuer}/login/oauth/token/revoke`, {
+      method: 'POST',
+      headers: other,
+      body: new URLSearchParams({ token: tokens.access_token }),
+    });
+    expect(revoke.status).toBe(200);
+    expect((await userinfo(tokens.access_token)).status).toBe(200);
   });
   it('introspects live access and refresh tokens, and inactive ones as {active:false}', async () => {
     const tokens = await signIn(issuer);
