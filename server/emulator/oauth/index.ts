@@ -34,7 +34,8 @@
 //
 //   Test hooks (control routes, both modes):
 //     POST /__emulator/oauth/expire   every live access token expires now → {expired: n};
-//                                     refresh tokens keep working.
+//                                     refresh tokens keep working, unless the body is
+//                                     {"refreshTokens": true} (then the session is over).
 //     POST /__emulator/reset          also forgets every code, grant and token.
 import type { EmulatorState } from '../state';
 import { handleAuthorize, type AuthorizeMount } from './authorize';

@@ -358,6 +358,27 @@ describe('refresh tokens', () => {
     expect((await rest('/v2/user', next.body.access_token as string)).status).toBe(200);
   });
 
+  it('ends the session when the test hook expires refresh tokens too', async () => {
+    const tokens = await signIn(issuer);
+    const res = await fetch(`${issuer}/__emulator/oauth/expire`, {
+      method: 'POST',
+      body: JSON.stringify({ refreshTokens: true }),
+    });
+    expect(await res.json()).toEqual({ expired: 2 });
+    expect((await refresh(tokens.refresh_token!)).body).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it.each([
+    ['not json', 'body must be JSON'],
+    ['[]', 'JSON object'],
+    ['{"accessTokens":true}', 'unknown field(s): accessTokens'],
+    ['{"refreshTokens":"yes"}', 'refreshTokens must be true or false'],
+  ])('the expire hook refuses %s', async (body, message) => {
+    const res = await fetch(`${issuer}/__emulator/oauth/expire`, { method: 'POST', body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain(message);
+  });
+
   it('honours an app’s accessTokenTtlSeconds', async () => {
     const tokens = await signIn(issuer, { clientId: 'cl_e2eshortlived' });
     expect(tokens.expires_in).toBe(5);

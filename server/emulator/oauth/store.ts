@@ -270,12 +270,12 @@ export class OAuthStore {
     for (const t of this.tokens.values()) if (t.grantId === grantId) t.revoked = true;
   }
 
-  /** Test hook: every live access token expires now (refresh tokens are untouched). */
-  expireAccessTokens(): number {
+  /** Test hook: every live access token (and refresh token, if asked) expires now. */
+  expireTokens(refreshTokensToo = false): number {
     const now = this.clock();
     let n = 0;
     for (const t of this.tokens.values()) {
-      if (t.kind === 'access' && !t.revoked && t.expiresAt > now) {
+      if ((t.kind === 'access' || refreshTokensToo) && !t.revoked && t.expiresAt > now) {
         t.expiresAt = now;
         n++;
       }
