@@ -533,6 +533,9 @@ describe('the authorize endpoint', () => {
     expect(html).toMatch(/value="deny" formnovalidate>Deny<\/button>/);
     expect(html).toContain('See your email address');
     expect(html).not.toMatch(/<script|style=/);
+    // Standalone, the page brings its own policy: no script, no framing.
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('Deny redirects with access_denied, Vercel’s description and the state', async () => {
