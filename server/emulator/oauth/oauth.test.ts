@@ -601,6 +601,21 @@ describe('the authorize endpoint', () => {
     expect((await userinfo(tokens.access_token)).body.sub).toBe('user_alice01');
   });
 
+  it('shows an error page for a repeated redirect_uri, and redirects for a repeated scope', async () => {
+    const url = new URL(authorizeUrl(issuer, { challenge: pkce().challenge, state: 's' }));
+    url.searchParams.append('redirect_uri', 'http://127.0.0.1:9/auth/callback');
+    const page = await fetch(url, { redirect: 'manual' });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Parameter &#39;redirect_uri&#39;. Repeated');
+    const url2 = new URL(authorizeUrl(issuer, { challenge: pkce().challenge, state: 's' }));
+    url2.searchParams.append('scope', 'openid');
+    const redirect = await fetch(url2, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(new URL(redirect.headers.get('location')!).searchParams.get('error_description')).toBe(
+      "Parameter 'scope'. Included more than once",
+    );
+  });
+
   it.each([
     ['no client_id', { client_id: '' }, 'client_id'],
     ['an unknown client_id', { client_id: 'cl_nope' }, 'cl_nope'],
