@@ -5,6 +5,7 @@
 import type { ApiBackend } from '../backend';
 import { createEmulator, CONTROL_PREFIX, type Emulator } from './emulator';
 import { loadSeed } from './load-seed';
+import { OAUTH_MOUNT } from './oauth';
 import type { Clock } from './state';
 
 export interface EmulatorBackendOptions {
@@ -33,7 +34,7 @@ export function createEmulatorBackend({
       const { projectId, teamId } = emulator.defaultScope();
       const project = emulator.state().projects.get(projectId)!;
       const team = emulator.state().teams.get(teamId)!;
-      return `API: embedded VCR emulator (${label}); default project ${project.name} (${projectId}) in team ${team.slug} (${teamId}); control routes under ${CONTROL_PREFIX}/`;
+      return `API: embedded VCR emulator (${label}); default project ${project.name} (${projectId}) in team ${team.slug} (${teamId}); control routes under ${CONTROL_PREFIX}/; Sign in with Vercel issuer <this origin>${OAUTH_MOUNT}`;
     },
     async close() {},
   };

@@ -13,7 +13,8 @@
 //   DELETE /__emulator/faults  → {cleared}
 //   POST   /__emulator/reset   → {ok: true}: the seed's data again, faults cleared, and
 //                               lifecycle deadlines counted from now.
-//   POST   /__emulator/oauth/expire → {expired: n}: every live OAuth access token expires now.
+//   POST   /__emulator/oauth/expire [{refreshTokens?}] → {expired: n}: every live OAuth
+//                               access token (and refresh token, if asked) expires now.
 //   *      /__emulator/oauth/*  the OAuth/OIDC authorization server (oauth/index.ts).
 import { Hono } from 'hono';
 import { TAG_NAME_RE, isValidRepositoryName } from '../../src/api/schemas';
@@ -22,6 +23,7 @@ import { CursorCodec } from './cursor';
 import { FaultStore, parseFaultSpec } from './faults';
 import { vercelId } from './ids';
 import { OAUTH_MOUNT, createOAuthServer, type OAuthServer } from './oauth';
+import { expireRoute } from './oauth/control';
 import { EmulatorState, type Clock, type PushInput } from './state';
 import type { Seed } from './seed-schema';
 
@@ -158,9 +160,10 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
     faults.clear();
     return c.json({ ok: true });
   });
-  control.post(`${OAUTH_MOUNT}/expire`, (c) =>
-    c.json({ expired: state.oauth.expireAccessTokens() }),
-  );
+  control.post(`${OAUTH_MOUNT}/expire`, async (c) => {
+    const { status, body } = await expireRoute(c.req.raw, state.oauth);
+    return c.json(body, status);
+  });
   // The embedded authorization server. It sits behind the dashboard's CSP, whose
   // `form-action 'self'` also governs the redirect after Allow/Deny.
   control.all(`${OAUTH_MOUNT}/*`, async (c, next) => {

@@ -23,6 +23,9 @@ function main() {
     console.log(
       `Seed: ${label}. Try: curl -H 'Authorization: Bearer ${emulator.firstToken()}' 'http://${hostname}:${info.port}/v1/vcr/repository?projectId=${projectId}&teamId=${teamId}'`,
     );
+    console.log(
+      `Sign in with Vercel: issuer http://${hostname}:${info.port} (discovery /.well-known/openid-configuration)`,
+    );
   });
   const stop = () => {
     server.close();

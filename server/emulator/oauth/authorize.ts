@@ -8,11 +8,17 @@ import type { EmulatorState } from '../state';
 import { htmlResponse, repeatedParam } from './http';
 import { consentPage, continuePage, errorPage } from './pages';
 import { redirectUriMatches } from './redirect-uri';
-import { SUPPORTED_SCOPES, type OAuthApp } from './store';
+import { SUPPORTED_SCOPES, type OAuthApp, type OAuthUser } from './store';
 
 export interface AuthorizeMount {
   /** Path prefix of the mount ('' at the root). */
   prefix: string;
+  /**
+   * Sent as `iss` on every redirect back to the client (RFC 9207): Vercel's metadata says
+   * `authorization_response_iss_parameter_supported: true`, and a client that sees that
+   * flag (oauth4webapi does) refuses a response without it.
+   */
+  issuer?: string;
   /** Behind the dashboard's CSP `form-action 'self'`: redirect across origins via a page. */
   sameOriginRedirectsOnly: boolean;
 }
@@ -31,6 +37,29 @@ const PARAMS = [
   'response_mode',
 ] as const;
 
+/**
+ * The authorization server's own sign-in session (HttpOnly, scoped to the mount's path, so
+ * the embedded one is never sent to the dashboard's routes). It lets a returning user who
+ * already allowed the app through without the form, as Vercel does ("If they have already
+ * authorized the app, they will be redirected immediately"); `prompt=login|consent` shows
+ * the form anyway.
+ */
+export const SESSION_COOKIE = 'vercel_emulator_session';
+
+function sessionId(req: Request): string | undefined {
+  const header = req.headers.get('cookie') ?? '';
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sessionCookie(req: Request, mount: AuthorizeMount, id: string): string {
+  const secure = new URL(req.url).protocol === 'https:' ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${id}; Path=${mount.prefix || '/'}; HttpOnly; SameSite=Lax${secure}`;
+}
+
 const CODE_CHALLENGE_RE = /^[A-Za-z0-9\-._~]{43,128}$/;
 const MAX_PARAM_LENGTH = 2048;
 
@@ -45,7 +74,7 @@ export function withParams(uri: string, params: Record<string, string | undefine
   return url.href;
 }
 
-function validate(state: EmulatorState, input: URLSearchParams): Validated {
+function validate(state: EmulatorState, input: URLSearchParams, iss?: string): Validated {
   const store = state.oauth;
   const get = (k: string) => input.get(k) ?? undefined;
   const clientId = get('client_id');
@@ -79,7 +108,12 @@ function validate(state: EmulatorState, input: URLSearchParams): Validated {
   const fail = (error: string, description: string): Validated => ({
     kind: 'redirect',
     app,
-    target: withParams(redirectUri, { error, error_description: description, state: state_ }),
+    target: withParams(redirectUri, {
+      error,
+      error_description: description,
+      state: state_,
+      iss,
+    }),
   });
   const repeated = repeatedParam(input);
   if (repeated && (PARAMS as readonly string[]).includes(repeated)) {
@@ -135,18 +169,26 @@ function validate(state: EmulatorState, input: URLSearchParams): Validated {
   return { kind: 'ok', app, params, scopes };
 }
 
+function maySignIn(app: OAuthApp, user: OAuthUser): boolean {
+  return app.signInTeamId === undefined || user.teamIds.includes(app.signInTeamId);
+}
+
 function redirect(
   req: Request,
   mount: AuthorizeMount,
   appName: string,
   target: string,
   status: 302 | 303,
+  headers: Record<string, string> = {},
 ): Response {
   const here = new URL(req.url).origin;
   if (mount.sameOriginRedirectsOnly && status === 303 && new URL(target).origin !== here) {
-    return htmlResponse(200, continuePage(mount.prefix, appName, target));
+    return htmlResponse(200, continuePage(mount.prefix, appName, target), headers);
   }
-  return new Response(null, { status, headers: { location: target, 'cache-control': 'no-store' } });
+  return new Response(null, {
+    status,
+    headers: { ...headers, location: target, 'cache-control': 'no-store' },
+  });
 }
 
 function renderForm(
@@ -185,21 +227,44 @@ export async function handleAuthorize(
     }
     input = new URLSearchParams(await req.text());
   }
-  const v = validate(state, input);
+  const iss = mount.issuer;
+  const v = validate(state, input, iss);
   if (v.kind === 'page') return htmlResponse(400, errorPage(mount.prefix, v.title, v.message));
   if (v.kind === 'redirect') return redirect(req, mount, v.app.name, v.target, 302);
-  // `prompt=login|consent` is accepted; the emulator has no sign-in session, so the form is
-  // shown every time anyway.
-  if (req.method === 'GET') return renderForm(state, mount, v);
-
   const redirectUri = v.params.get('redirect_uri')!;
   const stateParam = v.params.get('state') ?? undefined;
+  const issueCode = (userId: string) => {
+    const code = state.oauth.issueCode({
+      clientId: v.app.clientId,
+      redirectUri,
+      codeChallenge: v.params.get('code_challenge')!,
+      ...(v.params.has('nonce') ? { nonce: v.params.get('nonce')! } : {}),
+      scopes: v.scopes,
+      userId,
+    });
+    return withParams(redirectUri, { code: code.code, state: stateParam, iss });
+  };
+
+  if (req.method === 'GET') {
+    const returning = state.oauth.sessionUser(sessionId(req));
+    if (
+      returning &&
+      !v.params.has('prompt') &&
+      state.oauth.hasConsent(returning.id, v.app.clientId, v.scopes) &&
+      maySignIn(v.app, returning)
+    ) {
+      return redirect(req, mount, v.app.name, issueCode(returning.id), 302);
+    }
+    return renderForm(state, mount, v, returning ? { username: returning.username } : {});
+  }
+
   const decision = input.get('decision');
   if (decision === 'deny') {
     const target = withParams(redirectUri, {
       error: 'access_denied',
       error_description: 'The user canceled the authorization process',
       state: stateParam,
+      iss,
     });
     return redirect(req, mount, v.app.name, target, 303);
   }
@@ -216,14 +281,20 @@ export async function handleAuthorize(
         : 'Enter a username.',
     });
   }
-  const code = state.oauth.issueCode({
-    clientId: v.app.clientId,
-    redirectUri,
-    codeChallenge: v.params.get('code_challenge')!,
-    ...(v.params.has('nonce') ? { nonce: v.params.get('nonce')! } : {}),
-    scopes: v.scopes,
-    userId: user.id,
-  });
-  const target = withParams(redirectUri, { code: code.code, state: stateParam });
-  return redirect(req, mount, v.app.name, target, 303);
+  const signInTeam = v.app.signInTeamId;
+  if (signInTeam !== undefined && !maySignIn(v.app, user)) {
+    // Vercel shows an access-denied page or redirects `access_denied` (contract §5); the
+    // redirect lets the client say so on its own page, with the original state.
+    const teamName = state.teams.get(signInTeam)?.name ?? signInTeam;
+    const target = withParams(redirectUri, {
+      error: 'access_denied',
+      error_description: `Only members of ${teamName} can sign in to ${v.app.name}`,
+      state: stateParam,
+      iss,
+    });
+    return redirect(req, mount, v.app.name, target, 303);
+  }
+  state.oauth.rememberConsent(user.id, v.app.clientId, v.scopes);
+  const session = sessionCookie(req, mount, state.oauth.startSession(user.id));
+  return redirect(req, mount, v.app.name, issueCode(user.id), 303, { 'set-cookie': session });
 }

@@ -17,7 +17,10 @@
 //   Endpoints, relative to the mount (paths as Vercel's):
 //     GET       /.well-known/openid-configuration (also /.well-known/oauth-authorization-server)
 //     GET       /.well-known/jwks                  RS256 public key with `kid`, made at start
-//     GET       /oauth/authorize                   sign-in form: Username, Allow, Deny
+//     GET       /oauth/authorize                   sign-in form: Username, Allow, Deny; a
+//                                                  returning user (AS session cookie) who
+//                                                  allowed the app is sent straight back,
+//                                                  unless prompt=login|consent
 //     POST      /oauth/authorize                   the form's submission (same origin)
 //     POST      /login/oauth/token                 authorization_code (PKCE S256), refresh_token
 //     POST      /login/oauth/token/revoke          token=…; revoking either token ends the grant
@@ -31,7 +34,8 @@
 //
 //   Test hooks (control routes, both modes):
 //     POST /__emulator/oauth/expire   every live access token expires now → {expired: n};
-//                                     refresh tokens keep working.
+//                                     refresh tokens keep working, unless the body is
+//                                     {"refreshTokens": true} (then the session is over).
 //     POST /__emulator/reset          also forgets every code, grant and token.
 import type { EmulatorState } from '../state';
 import { handleAuthorize, type AuthorizeMount } from './authorize';
@@ -102,9 +106,8 @@ function metadata(issuer: string) {
       'name',
       'preferred_username',
     ],
-    // Vercel's metadata advertises an `iss` authorization response parameter, but whether
-    // the redirect carries it is unconfirmed, so the emulator neither sends nor advertises it.
-    authorization_response_iss_parameter_supported: false,
+    // As vercel.com's current metadata; every redirect from /oauth/authorize carries `iss`.
+    authorization_response_iss_parameter_supported: true,
   };
 }
 
@@ -141,7 +144,7 @@ export function createOAuthServer({ state, issuer: fixed }: OAuthServerOptions):
         });
       case PATHS.authorize:
         return method === 'GET' || method === 'POST'
-          ? handleAuthorize(req, ctx.state, mount)
+          ? handleAuthorize(req, ctx.state, { ...mount, issuer })
           : methodNotAllowed('GET, POST');
       case PATHS.token:
         return method === 'POST' ? handleToken(req, ctx) : methodNotAllowed('POST');

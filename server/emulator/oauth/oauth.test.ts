@@ -157,10 +157,13 @@ describe('authorization code with PKCE', () => {
       redirect_uri: redirectUri,
     });
 
-  it('redirects with the code and the original state', async () => {
+  it('redirects with the code, the original state and iss (RFC 9207, as advertised)', async () => {
     const { location } = await codeFor();
     expect(location.origin + location.pathname).toBe(E2E_CLIENT.redirectUri);
     expect(location.searchParams.get('state')).toBe('abc');
+    expect(location.searchParams.get('iss')).toBe(issuer);
+    const meta = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+    expect(meta.authorization_response_iss_parameter_supported).toBe(true);
     expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9]{40}$/);
   });
 
@@ -277,6 +280,28 @@ describe('token endpoint errors', () => {
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
   });
+  it('refuses two client authentication methods at once, and repeated parameters', async () => {
+    const both = await tokenRequest(issuer, {
+      grant_type: 'refresh_token',
+      refresh_token: 'x',
+      client_secret: E2E_CLIENT.secret,
+    });
+    expect(both.status).toBe(400);
+    expect(both.body).toMatchObject({ error: 'invalid_request' });
+    const res = await fetch(`${issuer}/login/oauth/token`, {
+      method: 'POST',
+      headers: {
+        authorization: basic(E2E_CLIENT.id, E2E_CLIENT.secret),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=refresh_token&refresh_token=a&refresh_token=b',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'invalid_request',
+      error_description: "Parameter 'refresh_token' is included more than once.",
+    });
+  });
   it('marks token responses no-store', async () => {
     const res = await tokenRequest(issuer, { grant_type: 'client_credentials' });
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -333,6 +358,27 @@ describe('refresh tokens', () => {
     expect((await rest('/v2/user', next.body.access_token as string)).status).toBe(200);
   });
 
+  it('ends the session when the test hook expires refresh tokens too', async () => {
+    const tokens = await signIn(issuer);
+    const res = await fetch(`${issuer}/__emulator/oauth/expire`, {
+      method: 'POST',
+      body: JSON.stringify({ refreshTokens: true }),
+    });
+    expect(await res.json()).toEqual({ expired: 2 });
+    expect((await refresh(tokens.refresh_token!)).body).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it.each([
+    ['not json', 'body must be JSON'],
+    ['[]', 'JSON object'],
+    ['{"accessTokens":true}', 'unknown field(s): accessTokens'],
+    ['{"refreshTokens":"yes"}', 'refreshTokens must be true or false'],
+  ])('the expire hook refuses %s', async (body, message) => {
+    const res = await fetch(`${issuer}/__emulator/oauth/expire`, { method: 'POST', body });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toContain(message);
+  });
+
   it('honours an app’s accessTokenTtlSeconds', async () => {
     const tokens = await signIn(issuer, { clientId: 'cl_e2eshortlived' });
     expect(tokens.expires_in).toBe(5);
@@ -362,6 +408,23 @@ describe('revoke and introspect', () => {
       body: new URLSearchParams({ token: 'x' }),
     });
     expect(anonymous.status).toBe(401);
+  });
+  it('keeps one client’s tokens out of another client’s reach', async () => {
+    const tokens = await signIn(issuer);
+    const other = { authorization: basic('cl_e2eshortlived', 'e2e_short_secret_0123456789') };
+    const introspect = await fetch(`${issuer}/login/oauth/token/introspect`, {
+      method: 'POST',
+      headers: other,
+      body: new URLSearchParams({ token: tokens.access_token }),
+    });
+    expect(await introspect.json()).toEqual({ active: false });
+    const revoke = await fetch(`${issuer}/login/oauth/token/revoke`, {
+      method: 'POST',
+      headers: other,
+      body: new URLSearchParams({ token: tokens.access_token }),
+    });
+    expect(revoke.status).toBe(200);
+    expect((await userinfo(tokens.access_token)).status).toBe(200);
   });
   it('introspects live access and refresh tokens, and inactive ones as {active:false}', async () => {
     const tokens = await signIn(issuer);
@@ -483,7 +546,25 @@ describe('the authorize endpoint', () => {
       error: 'access_denied',
       error_description: 'The user canceled the authorization process',
       state: 'keep-me',
+      iss: issuer,
     });
+  });
+
+  it('escapes what it echoes, and returns the state byte for byte', async () => {
+    const state = '"><script>alert(1)</script>&amp;\'';
+    const { location, page, response } = await submitConsent(issuer, {
+      state,
+      username: '<b>alice',
+    });
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;&#39;');
+    // The username did not match, so the form came back; it must not render markup either.
+    expect(location).toBeNull();
+    const retry = await response.text();
+    expect(retry).toContain('No user &quot;&lt;b&gt;alice&quot;');
+    expect(retry).not.toMatch(/<b>|<script>/);
+    const again = await submitConsent(issuer, { state });
+    expect(again.location!.searchParams.get('state')).toBe(state);
   });
 
   it('shows the form again for an unknown username', async () => {
@@ -493,6 +574,23 @@ describe('the authorize endpoint', () => {
     const html = await response.text();
     expect(html).toContain('No user &quot;mallory&quot; in this emulator&#39;s seed');
     expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('lets only the owning team sign in to a team-only app (access_denied with the state)', async () => {
+    const { location } = await submitConsent(issuer, {
+      clientId: 'cl_e2eteamonly',
+      username: 'olivia',
+      state: 'st-team',
+    });
+    expect(Object.fromEntries(location!.searchParams)).toEqual({
+      error: 'access_denied',
+      error_description:
+        'Only members of Acme Inc can sign in to VCR Dashboard (Acme members only)',
+      state: 'st-team',
+      iss: issuer,
+    });
+    const alice = await signIn(issuer, { clientId: 'cl_e2eteamonly', username: 'alice' });
+    expect(alice.access_token).toMatch(/^vca_/);
   });
 
   it('signs in by email too, case-insensitively', async () => {
@@ -542,6 +640,7 @@ describe('the authorize endpoint', () => {
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.get('error_description')).toContain(description);
     expect(location.searchParams.get('state')).toBe('st8');
+    expect(location.searchParams.get('iss')).toBe(issuer);
   });
 
   it('accepts prompt=consent and prompt=login', async () => {
@@ -561,5 +660,82 @@ describe('the authorize endpoint', () => {
   ])('matches the loopback redirect URI %s on any port', async (redirectUri) => {
     const { location } = await submitConsent(issuer, { redirectUri });
     expect(location!.href.startsWith(`${redirectUri}?code=`)).toBe(true);
+  });
+});
+
+describe('memory', () => {
+  it('forgets expired codes, tokens and their grants, keeping what still works', async () => {
+    const store = () => emulator.state().oauth;
+    const kept = await signIn(issuer);
+    await submitConsent(issuer, {}); // a code never redeemed
+    expect(store().size()).toMatchObject({ codes: 2, grants: 1, tokens: 2 });
+    // 31 days on, everything above has expired; a new sign-in triggers the clean-up.
+    offsetMs = 31 * 86_400_000;
+    const fresh = await signIn(issuer);
+    expect(store().size()).toEqual({ codes: 1, grants: 1, tokens: 2 });
+    expect((await userinfo(fresh.access_token)).status).toBe(200);
+    expect((await userinfo(kept.access_token)).status).toBe(401);
+  });
+  it('keeps a used refresh token until it expires, so its reuse is still caught', async () => {
+    const first = await signIn(issuer);
+    const refresh = (token: string) =>
+      tokenRequest(issuer, { grant_type: 'refresh_token', refresh_token: token });
+    const second = await refresh(first.refresh_token!);
+    offsetMs = 2 * 3_600_000; // access tokens expired, refresh tokens not
+    await signIn(issuer, { username: 'carol' }); // prunes
+    expect((await refresh(first.refresh_token!)).body).toMatchObject({ error: 'invalid_grant' });
+    expect((await refresh(second.body.refresh_token as string)).body).toMatchObject({
+      error: 'invalid_grant',
+    });
+  });
+});
+
+describe('a returning user', () => {
+  /** Signs alice in through the form and returns the AS session cookie it set. */
+  async function firstVisit(scope = 'openid email') {
+    const { response } = await submitConsent(issuer, { scope, state: 'one' });
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^vercel_emulator_session=\w+; Path=\/; HttpOnly; SameSite=Lax$/);
+    return setCookie.split(';')[0]!;
+  }
+  const visit = (cookie: string, o: { scope?: string; extra?: Record<string, string> } = {}) =>
+    fetch(
+      authorizeUrl(issuer, {
+        challenge: pkce().challenge,
+        state: 'two',
+        scope: o.scope ?? 'openid email',
+        ...(o.extra ? { extra: o.extra } : {}),
+      }),
+      { headers: { cookie }, redirect: 'manual' },
+    );
+
+  it('goes straight back with a code when the app was already allowed', async () => {
+    const cookie = await firstVisit();
+    const res = await visit(cookie);
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('code')).toMatch(/^[A-Za-z0-9]{40}$/);
+    expect(location.searchParams.get('state')).toBe('two');
+  });
+
+  it('sees the form again (name filled in) with prompt=login or prompt=consent', async () => {
+    const cookie = await firstVisit();
+    for (const prompt of ['login', 'consent']) {
+      const res = await visit(cookie, { extra: { prompt } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/id="username"[^>]*value="alice"/);
+    }
+  });
+
+  it('is asked again for scopes not yet allowed, and after a reset', async () => {
+    const cookie = await firstVisit('openid');
+    expect((await visit(cookie, { scope: 'openid email' })).status).toBe(200);
+    expect((await visit(cookie, { scope: 'openid' })).status).toBe(302);
+    emulator.reset();
+    expect((await visit(cookie, { scope: 'openid' })).status).toBe(200);
+  });
+
+  it('is not let through by an unknown session cookie', async () => {
+    expect((await visit('vercel_emulator_session=forged')).status).toBe(200);
   });
 });

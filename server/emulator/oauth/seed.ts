@@ -28,6 +28,11 @@ export const seedOAuthAppSchema = z.strictObject({
   name: z.optional(z.string()),
   /** Emulator-only: access-token lifetime (default 3600, Vercel's); short ones test refresh. */
   accessTokenTtlSeconds: z.optional(z.number()),
+  /**
+   * Vercel's "Sign-In Access: members of the owning team only" (contract §3): when set, only
+   * members of this team may sign in; anyone else gets `access_denied`.
+   */
+  signInTeamId: z.optional(z.string()),
 });
 
 export type SeedUser = z.infer<typeof seedUserSchema>;
@@ -104,6 +109,13 @@ export function checkOAuthSeed(
     });
     if (a.name !== undefined) {
       c.check(a.name.trim().length > 0, `${at}.name`, 'must not be empty');
+    }
+    if (a.signInTeamId !== undefined) {
+      c.check(
+        teamIds.has(a.signInTeamId),
+        `${at}.signInTeamId`,
+        `unknown team "${a.signInTeamId}" (not in teams)`,
+      );
     }
     if (a.accessTokenTtlSeconds !== undefined) {
       c.check(

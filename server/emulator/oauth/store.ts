@@ -17,6 +17,9 @@ export const ID_TOKEN_TTL_SECONDS = 3600;
  */
 export const CODE_TTL_SECONDS = 60;
 
+/** How often the store forgets what can no longer be used (a long-running `npm start`). */
+export const PRUNE_INTERVAL_MS = 60_000;
+
 export const SUPPORTED_SCOPES = ['openid', 'email', 'profile', 'offline_access'] as const;
 
 export interface OAuthUser {
@@ -34,6 +37,8 @@ export interface OAuthApp {
   installedTeamIds: string[];
   name: string;
   accessTokenTtlSeconds: number;
+  /** Only members of this team may sign in (Vercel's team-only Sign-In Access). */
+  signInTeamId?: string;
 }
 
 export interface AuthorizationCode {
@@ -98,6 +103,11 @@ export class OAuthStore {
   private codes = new Map<string, AuthorizationCode>();
   private grants = new Map<string, Grant>();
   private tokens = new Map<string, IssuedToken>();
+  private lastPrune = 0;
+  /** Sign-in sessions at the authorization server (its cookie) → user id. */
+  private sessions = new Map<string, string>();
+  /** What each user allowed each app: `${userId} ${clientId}` → scopes. */
+  private consents = new Map<string, Set<string>>();
 
   constructor(
     seed: { users?: SeedUser[]; oauthApps?: SeedOAuthApp[] },
@@ -116,6 +126,7 @@ export class OAuthStore {
         installedTeamIds: [...a.installedTeamIds],
         name: a.name ?? a.clientId,
         accessTokenTtlSeconds: a.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS,
+        ...(a.signInTeamId !== undefined ? { signInTeamId: a.signInTeamId } : {}),
       });
     }
   }
@@ -131,6 +142,7 @@ export class OAuthStore {
   }
 
   issueCode(input: Omit<AuthorizationCode, 'code' | 'expiresAt'>): AuthorizationCode {
+    this.prune();
     const record: AuthorizationCode = {
       ...input,
       code: randomToken('', 40),
@@ -168,9 +180,12 @@ export class OAuthStore {
     const now = this.clock();
     const app = this.apps.get(grant.clientId)!;
     const access = this.addToken('access', grant, now, app.accessTokenTtlSeconds);
-    if (!grant.scopes.includes('offline_access')) return { access };
-    const refresh = this.addToken('refresh', grant, now, REFRESH_TOKEN_TTL_SECONDS);
-    return { access, refresh };
+    const refresh = grant.scopes.includes('offline_access')
+      ? this.addToken('refresh', grant, now, REFRESH_TOKEN_TTL_SECONDS)
+      : undefined;
+    // After adding: the grant now has live tokens, so pruning keeps it.
+    this.prune();
+    return refresh ? { access, refresh } : { access };
   }
 
   private addToken(kind: IssuedToken['kind'], grant: Grant, now: number, ttl: number) {
@@ -201,6 +216,53 @@ export class OAuthStore {
     return record;
   }
 
+  /**
+   * Forgets expired codes and tokens, and grants with no token left, at most once a minute.
+   * A used refresh token is kept until it would have expired, so its reuse is still caught.
+   */
+  prune(force = false): void {
+    const now = this.clock();
+    if (!force && now - this.lastPrune < PRUNE_INTERVAL_MS) return;
+    this.lastPrune = now;
+    for (const [k, c] of this.codes) if (c.expiresAt <= now) this.codes.delete(k);
+    const live = new Set<string>();
+    for (const [k, t] of this.tokens) {
+      if (t.expiresAt <= now) this.tokens.delete(k);
+      else live.add(t.grantId);
+    }
+    // Grants are created right before their first tokens (no pruning in between).
+    for (const k of this.grants.keys()) if (!live.has(k)) this.grants.delete(k);
+  }
+
+  /** How many codes, grants and tokens are held (tests of pruning). */
+  size(): { codes: number; grants: number; tokens: number } {
+    return { codes: this.codes.size, grants: this.grants.size, tokens: this.tokens.size };
+  }
+
+  /** Signs a user in at the authorization server; the id goes in its session cookie. */
+  startSession(userId: string): string {
+    const id = randomToken('', 32);
+    this.sessions.set(id, userId);
+    return id;
+  }
+
+  sessionUser(id: string | undefined): OAuthUser | undefined {
+    const userId = id === undefined ? undefined : this.sessions.get(id);
+    return userId === undefined ? undefined : this.users.get(userId);
+  }
+
+  rememberConsent(userId: string, clientId: string, scopes: string[]): void {
+    const key = `${userId} ${clientId}`;
+    const set = this.consents.get(key) ?? new Set<string>();
+    for (const s of scopes) set.add(s);
+    this.consents.set(key, set);
+  }
+
+  hasConsent(userId: string, clientId: string, scopes: string[]): boolean {
+    const set = this.consents.get(`${userId} ${clientId}`);
+    return !!set && scopes.every((s) => set.has(s));
+  }
+
   /** Ends a grant: every token issued under it stops working. */
   revokeGrant(grantId: string): void {
     const grant = this.grants.get(grantId);
@@ -208,12 +270,12 @@ export class OAuthStore {
     for (const t of this.tokens.values()) if (t.grantId === grantId) t.revoked = true;
   }
 
-  /** Test hook: every live access token expires now (refresh tokens are untouched). */
-  expireAccessTokens(): number {
+  /** Test hook: every live access token (and refresh token, if asked) expires now. */
+  expireTokens(refreshTokensToo = false): number {
     const now = this.clock();
     let n = 0;
     for (const t of this.tokens.values()) {
-      if (t.kind === 'access' && !t.revoked && t.expiresAt > now) {
+      if ((t.kind === 'access' || refreshTokensToo) && !t.revoked && t.expiresAt > now) {
         t.expiresAt = now;
         n++;
       }

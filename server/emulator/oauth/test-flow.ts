@@ -8,6 +8,13 @@ export const E2E_CLIENT = {
   redirectUri: 'http://127.0.0.1:5199/auth/callback',
 };
 
+/** Every client of e2e/fixtures/seed.json, by id → secret. */
+export const E2E_SECRETS: Record<string, string> = {
+  cl_e2edashboard: E2E_CLIENT.secret,
+  cl_e2eshortlived: 'e2e_short_secret_0123456789',
+  cl_e2eteamonly: 'e2e_teamonly_secret_0123456789',
+};
+
 export function pkce(): { verifier: string; challenge: string } {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
@@ -124,9 +131,7 @@ export async function signIn(
       code_verifier: verifier,
       redirect_uri: o.redirectUri ?? E2E_CLIENT.redirectUri,
     },
-    o.clientId && o.clientId !== E2E_CLIENT.id
-      ? { id: o.clientId, secret: 'e2e_short_secret_0123456789' }
-      : undefined,
+    o.clientId ? { id: o.clientId, secret: E2E_SECRETS[o.clientId]! } : undefined,
   );
   if (res.status !== 200)
     throw new Error(`token endpoint: ${res.status} ${JSON.stringify(res.body)}`);
