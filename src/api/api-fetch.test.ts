@@ -101,6 +101,19 @@ describe('apiFetch', () => {
     expect(auth).toBe('Bearer tok_abc');
     expect(url).not.toContain('tok_abc');
   });
+
+  it("never sends a tab-pasted token to the server's own routes", async () => {
+    setSessionToken('tok_abc');
+    let auth: string | null = 'unset';
+    server.use(
+      http.get('/_dashboard/config', ({ request }) => {
+        auth = request.headers.get('authorization');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    await apiFetch('/_dashboard/config', { schema, base: '' });
+    expect(auth).toBeNull();
+  });
 });
 
 describe('parseRetryAfter', () => {

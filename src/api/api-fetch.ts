@@ -43,7 +43,8 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = getSessionToken();
+  // A tab-pasted token goes to the API mount only, never to the server's own routes.
+  const token = (options.base ?? API_BASE) === API_BASE ? getSessionToken() : null;
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
