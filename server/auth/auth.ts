@@ -511,14 +511,14 @@ export function createAuth(options: AuthOptions): Auth {
           },
           headers,
         );
-      case 'invalid_id_token':
+      case 'unverified':
         return htmlPage(
           502,
           {
             title: 'Sign-in could not be verified',
             danger: true,
             paragraphs: [
-              'Vercel’s answer did not pass the identity checks (signature, issuer, audience or nonce), so it was not trusted.',
+              'Vercel’s answer did not pass the identity checks (issuer, signature, audience or nonce), so it was not trusted and nobody was signed in.',
             ],
             actions: [retry],
             note: e.message,

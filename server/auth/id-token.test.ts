@@ -17,6 +17,7 @@ let issuerServer: ReturnType<typeof serve>;
 let issuer: string;
 let dashboard: SignInServer;
 let swapKeys = false;
+let advertiseIss = false;
 let foreignJwks: { keys: object[] };
 
 beforeAll(async () => {
@@ -31,7 +32,12 @@ beforeAll(async () => {
     if (swapKeys && new URL(request.url).pathname === '/.well-known/jwks') {
       return Response.json(foreignJwks);
     }
-    return real(request);
+    const res = await real(request);
+    if (advertiseIss && new URL(request.url).pathname === '/.well-known/openid-configuration') {
+      const metadata = (await res.json()) as Record<string, unknown>;
+      return Response.json({ ...metadata, authorization_response_iss_parameter_supported: true });
+    }
+    return res;
   };
   const realJwks = (await (await fetch(`${issuer}/.well-known/jwks`)).json()) as {
     keys: Array<{ kid: string }>;
@@ -68,7 +74,7 @@ describe('ID token signature', () => {
     expect(res.status).toBe(502);
     expect(await res.text()).toContain('Sign-in could not be verified');
     expect(browser.jar.has('vcr_session')).toBe(false);
-    expect(dashboard.logs.join('\n')).toContain('invalid_id_token');
+    expect(dashboard.logs.join('\n')).toContain('unverified');
   });
 
   it('accepts it with the real key (the same setup otherwise)', async () => {
@@ -78,5 +84,30 @@ describe('ID token signature', () => {
     const res = await browser.open(callback.href);
     expect(res.status).toBe(303);
     expect(browser.jar.has('vcr_session')).toBe(true);
+  });
+
+  it('signs in when the issuer advertises an `iss` response parameter but does not send it (as Vercel may)', async () => {
+    swapKeys = false;
+    advertiseIss = true;
+    try {
+      const browser = new Browser();
+      const callback = await startSignIn(browser, dashboard.origin, TAG_PATH, 'alice');
+      callback.searchParams.delete('iss');
+      const res = await browser.open(callback.href);
+      expect(res.status).toBe(303);
+      expect(browser.jar.has('vcr_session')).toBe(true);
+    } finally {
+      advertiseIss = false;
+    }
+  });
+
+  it('refuses an `iss` response parameter naming another issuer', async () => {
+    const browser = new Browser();
+    const callback = await startSignIn(browser, dashboard.origin, TAG_PATH, 'alice');
+    callback.searchParams.set('iss', 'https://evil.example');
+    const res = await browser.open(callback.href);
+    expect(res.status).toBe(502);
+    expect(await res.text()).toContain('Sign-in could not be verified');
+    expect(browser.jar.has('vcr_session')).toBe(false);
   });
 });
