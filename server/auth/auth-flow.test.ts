@@ -71,8 +71,10 @@ describe('sign-in per user', () => {
     expect(page.headers.get('location')).toBe(
       `/auth/login?returnTo=${encodeURIComponent(TAG_PATH)}`,
     );
-    // Assets and the config stay reachable (the sign-in pages and the shell need them).
-    expect((await browser.fetch(`${server.origin}/_dashboard/config`)).status).toBe(200);
+    // The config stays reachable (the shell needs it) but tells a stranger nothing.
+    const config = await browser.fetch(`${server.origin}/_dashboard/config`);
+    expect(config.status).toBe(200);
+    expect(await config.json()).toMatchObject({ defaultScope: null, auth: { mode: 'per-user' } });
   });
 
   it('a shared link signs in (PKCE, state, nonce) and comes back to exactly that URL', async () => {
@@ -106,6 +108,11 @@ describe('sign-in per user', () => {
       mode: 'per-user',
       user: { name: 'Alice Martin', username: 'alice', email: 'alice@acme.dev', initials: 'AM' },
       allowed: true,
+    });
+    expect(config.defaultScope).toEqual({
+      projectId: 'prj_e2e',
+      teamId: 'team_e2e',
+      source: 'env',
     });
     expect(JSON.stringify(config)).not.toMatch(/vca_|vcr_/);
     // Nothing about tokens in the logs either.
@@ -292,6 +299,8 @@ describe('sign-in with the allow-list and the server token', () => {
     expect(html).toContain('No access to this dashboard');
     expect(html).toContain('Olivia Park · @olivia · olivia@other-co.dev');
     expect(html).toContain('action="/auth/logout"');
+    const config = await (await browser.fetch(`${server.origin}/_dashboard/config`)).json();
+    expect(config).toMatchObject({ defaultScope: null, auth: { allowed: false } });
     const api = await browser.fetch(server.origin + API);
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe('not_allowed');
