@@ -124,12 +124,18 @@ for (const mode of MODES) {
       context,
     }) => {
       const { bodies } = recordBodies(page);
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
       await page.goto(origin() + TAG_LINK);
       await signInOnIssuerPage(page, 'alice', 'Allow');
       await expect(page).toHaveURL(origin() + TAG_LINK);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
       await expect(page.getByRole('button', { name: /signed in as Alice Martin/ })).toBeVisible();
       await expect(page.getByTestId('user-initials')).toHaveText('AM');
+      // The account menu is its own lazy chunk, fetched because sign-in is on.
+      expect(scripts.some((p) => /\/assets\/user-menu-[\w-]+\.js$/.test(p))).toBe(true);
 
       const tokens = await sessionTokens(context);
       const exposed = await page.evaluate(() => ({
@@ -223,3 +229,18 @@ for (const mode of MODES) {
     });
   });
 }
+
+test('without sign-in, a deep link loads no sign-in code (the tag budget pays nothing for it)', async ({
+  page,
+}) => {
+  // The suite's shared server: sign-in off.
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(TAG_LINK);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((p) => p.includes('user-menu'))).toEqual([]);
+  await expect(page.getByRole('button', { name: /signed in as/ })).toHaveCount(0);
+});
