@@ -77,6 +77,12 @@ export function withParams(uri: string, params: Record<string, string | undefine
 function validate(state: EmulatorState, input: URLSearchParams, iss?: string): Validated {
   const store = state.oauth;
   const get = (k: string) => input.get(k) ?? undefined;
+  // Two client_ids or redirect_uris leave no trustworthy place to redirect to.
+  for (const k of ['client_id', 'redirect_uri']) {
+    if (input.getAll(k).length > 1) {
+      return { kind: 'page', title: 'Invalid request', message: `Parameter '${k}'. Repeated` };
+    }
+  }
   const clientId = get('client_id');
   const app = clientId ? store.apps.get(clientId) : undefined;
   if (!clientId) {
@@ -104,14 +110,14 @@ function validate(state: EmulatorState, input: URLSearchParams, iss?: string): V
       message: `The redirect_uri "${redirectUri}" is not registered for ${app.name}.`,
     };
   }
-  const state_ = get('state');
+  const stateParam = get('state');
   const fail = (error: string, description: string): Validated => ({
     kind: 'redirect',
     app,
     target: withParams(redirectUri, {
       error,
       error_description: description,
-      state: state_,
+      state: stateParam,
       iss,
     }),
   });

@@ -80,9 +80,20 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * The pages' own policy, for the standalone emulator (embedded, the dashboard's stricter
+ * headers replace it). No `form-action`: it would also govern the redirect to the client
+ * after Allow/Deny (see pages.ts continuePage).
+ */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export function htmlResponse(status: number, html: string, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   h.set('content-type', 'text/html; charset=utf-8');
   h.set('cache-control', 'no-store');
+  h.set('content-security-policy', PAGE_CSP);
+  h.set('x-content-type-options', 'nosniff');
+  h.set('referrer-policy', 'no-referrer');
   return new Response(html, { status, headers: h });
 }

@@ -533,6 +533,9 @@ describe('the authorize endpoint', () => {
     expect(html).toMatch(/value="deny" formnovalidate>Deny<\/button>/);
     expect(html).toContain('See your email address');
     expect(html).not.toMatch(/<script|style=/);
+    // Standalone, the page brings its own policy: no script, no framing.
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'none'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('Deny redirects with access_denied, Vercel’s description and the state', async () => {
@@ -596,6 +599,21 @@ describe('the authorize endpoint', () => {
   it('signs in by email too, case-insensitively', async () => {
     const tokens = await signIn(issuer, { username: 'Alice@Acme.dev' });
     expect((await userinfo(tokens.access_token)).body.sub).toBe('user_alice01');
+  });
+
+  it('shows an error page for a repeated redirect_uri, and redirects for a repeated scope', async () => {
+    const url = new URL(authorizeUrl(issuer, { challenge: pkce().challenge, state: 's' }));
+    url.searchParams.append('redirect_uri', 'http://127.0.0.1:9/auth/callback');
+    const page = await fetch(url, { redirect: 'manual' });
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Parameter &#39;redirect_uri&#39;. Repeated');
+    const url2 = new URL(authorizeUrl(issuer, { challenge: pkce().challenge, state: 's' }));
+    url2.searchParams.append('scope', 'openid');
+    const redirect = await fetch(url2, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(new URL(redirect.headers.get('location')!).searchParams.get('error_description')).toBe(
+      "Parameter 'scope'. Included more than once",
+    );
   });
 
   it.each([
