@@ -307,6 +307,29 @@ describe('sign-in with the allow-list and the server token', () => {
   });
 });
 
+describe('a wrong client secret', () => {
+  it('gets the sign-in-failed page naming the redirect URI, and no session', async () => {
+    const server = await startSignInServer(
+      createProxyBackend({ upstream: upstream.url }),
+      appEnv({ VERCEL_APP_CLIENT_SECRET: 'not-the-secret' }),
+    );
+    try {
+      const browser = new Browser();
+      const callback = await startSignIn(browser, server.origin, TAG_PATH, 'alice');
+      const res = await browser.open(callback.href);
+      expect(res.status).toBe(502);
+      const html = await res.text();
+      expect(html).toContain('Sign-in failed');
+      expect(html).toContain('invalid_client');
+      expect(html).toContain(`${server.origin}/auth/callback`);
+      expect(html).not.toContain('not-the-secret');
+      expect(browser.jar.has('vcr_session')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('an issuer that is down', () => {
   it('gets a clear page with a way to try again', async () => {
     const server = await startSignInServer(
