@@ -118,6 +118,9 @@ describe('per user', () => {
     expect(sent.cookie).toBeUndefined();
     // The upstream's own cookie never reaches the browser either.
     expect(res.headers.getSetCookie()).toEqual([]);
+    // Per-user answers are never for a shared cache.
+    expect(res.headers.get('vary')).toMatch(/cookie/i);
+    expect(res.headers.get('cache-control')).toMatch(/private|no-store/);
   });
 });
 
