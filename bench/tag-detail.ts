@@ -41,7 +41,9 @@ export function criticalChain(requests: Timed[], last: Timed): Timed[] {
   let current = last;
   for (;;) {
     const before = requests
-      .filter((r) => r !== current && r.end <= current.start)
+      // Strictly earlier starts: two requests timed within one millisecond would otherwise
+      // each count as the other's predecessor and the walk would never end.
+      .filter((r) => r !== current && r.end <= current.start && r.start < current.start)
       .sort((a, b) => b.end - a.end)[0];
     if (!before) return chain.reverse();
     chain.push(before);

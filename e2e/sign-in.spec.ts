@@ -6,6 +6,7 @@
 // A teammate opens a shared deep link, signs in on the issuer's form and lands on that exact
 // tag; outsiders are refused; Deny is explained; sign-out asks again; an access token ended
 // early is renewed unnoticed; and no token ever reaches page JS, storage, the DOM or a body.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { createSealer } from '../server/auth/sealed-cookie';
 import { startServer, type RunningServer } from './support/spawn-server';
@@ -96,6 +97,14 @@ async function signInOnIssuerPage(page: Page, username: string, decision: 'Allow
   if (await continueButton.isVisible().catch(() => false)) await continueButton.click();
 }
 
+async function expectAccessible(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  }
+}
+
 for (const mode of MODES) {
   test.describe(`sign-in (${mode.name})`, () => {
     let dashboard: RunningServer;
@@ -115,12 +124,18 @@ for (const mode of MODES) {
       context,
     }) => {
       const { bodies } = recordBodies(page);
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
       await page.goto(origin() + TAG_LINK);
       await signInOnIssuerPage(page, 'alice', 'Allow');
       await expect(page).toHaveURL(origin() + TAG_LINK);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
       await expect(page.getByRole('button', { name: /signed in as Alice Martin/ })).toBeVisible();
       await expect(page.getByTestId('user-initials')).toHaveText('AM');
+      // The account menu is its own lazy chunk, fetched because sign-in is on.
+      expect(scripts.some((p) => /\/assets\/user-menu-[\w-]+\.js$/.test(p))).toBe(true);
 
       const tokens = await sessionTokens(context);
       const exposed = await page.evaluate(() => ({
@@ -153,6 +168,7 @@ for (const mode of MODES) {
         ).toBeVisible();
         await expect(page.getByText('Olivia Park · @olivia · olivia@other-co.dev')).toBeVisible();
         await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+        await expectAccessible(page);
       }
     });
 
@@ -160,6 +176,7 @@ for (const mode of MODES) {
       await page.goto(origin() + TAG_LINK);
       await signInOnIssuerPage(page, 'alice', 'Deny');
       await expect(page.getByRole('heading', { name: 'Sign-in was cancelled' })).toBeVisible();
+      await expectAccessible(page);
       await page.getByRole('link', { name: 'Try again' }).click();
       await signInOnIssuerPage(page, 'alice', 'Allow');
       await expect(page).toHaveURL(origin() + TAG_LINK);
@@ -171,8 +188,11 @@ for (const mode of MODES) {
       await signInOnIssuerPage(page, 'alice', 'Allow');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
       await page.getByRole('button', { name: /signed in as Alice Martin/ }).click();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await expectAccessible(page);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect(page.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+      await expectAccessible(page);
       expect((await context.cookies()).some((c) => c.name === 'vcr_session')).toBe(false);
 
       await page.goto(origin() + TAG_LINK);
@@ -209,3 +229,18 @@ for (const mode of MODES) {
     });
   });
 }
+
+test('without sign-in, a deep link loads no sign-in code (the tag budget pays nothing for it)', async ({
+  page,
+}) => {
+  // The suite's shared server: sign-in off.
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await page.goto(TAG_LINK);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((p) => p.includes('user-menu'))).toEqual([]);
+  await expect(page.getByRole('button', { name: /signed in as/ })).toHaveCount(0);
+});

@@ -35,7 +35,11 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');
-    return c.json({ ...config, auth: auth ? auth.describe(c.req.raw) : { mode: 'none' } });
+    if (!auth) return c.json({ ...config, auth: { mode: 'none' } });
+    // With sign-in, only a signed-in, allowed user learns the default team and project.
+    const who = auth.describe(c.req.raw);
+    const known = who.user !== undefined && who.allowed !== false;
+    return c.json({ ...config, defaultScope: known ? config.defaultScope : null, auth: who });
   });
 
   const api = auth ? auth.wrapBackend(backend) : backend;

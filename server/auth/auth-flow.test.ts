@@ -71,8 +71,10 @@ describe('sign-in per user', () => {
     expect(page.headers.get('location')).toBe(
       `/auth/login?returnTo=${encodeURIComponent(TAG_PATH)}`,
     );
-    // Assets and the config stay reachable (the sign-in pages and the shell need them).
-    expect((await browser.fetch(`${server.origin}/_dashboard/config`)).status).toBe(200);
+    // The config stays reachable (the shell needs it) but tells a stranger nothing.
+    const config = await browser.fetch(`${server.origin}/_dashboard/config`);
+    expect(config.status).toBe(200);
+    expect(await config.json()).toMatchObject({ defaultScope: null, auth: { mode: 'per-user' } });
   });
 
   it('a shared link signs in (PKCE, state, nonce) and comes back to exactly that URL', async () => {
@@ -106,6 +108,11 @@ describe('sign-in per user', () => {
       mode: 'per-user',
       user: { name: 'Alice Martin', username: 'alice', email: 'alice@acme.dev', initials: 'AM' },
       allowed: true,
+    });
+    expect(config.defaultScope).toEqual({
+      projectId: 'prj_e2e',
+      teamId: 'team_e2e',
+      source: 'env',
     });
     expect(JSON.stringify(config)).not.toMatch(/vca_|vcr_/);
     // Nothing about tokens in the logs either.
@@ -292,9 +299,34 @@ describe('sign-in with the allow-list and the server token', () => {
     expect(html).toContain('No access to this dashboard');
     expect(html).toContain('Olivia Park · @olivia · olivia@other-co.dev');
     expect(html).toContain('action="/auth/logout"');
+    const config = await (await browser.fetch(`${server.origin}/_dashboard/config`)).json();
+    expect(config).toMatchObject({ defaultScope: null, auth: { allowed: false } });
     const api = await browser.fetch(server.origin + API);
     expect(api.status).toBe(403);
     expect((await api.json()).error.code).toBe('not_allowed');
+  });
+});
+
+describe('a wrong client secret', () => {
+  it('gets the sign-in-failed page naming the redirect URI, and no session', async () => {
+    const server = await startSignInServer(
+      createProxyBackend({ upstream: upstream.url }),
+      appEnv({ VERCEL_APP_CLIENT_SECRET: 'not-the-secret' }),
+    );
+    try {
+      const browser = new Browser();
+      const callback = await startSignIn(browser, server.origin, TAG_PATH, 'alice');
+      const res = await browser.open(callback.href);
+      expect(res.status).toBe(502);
+      const html = await res.text();
+      expect(html).toContain('Sign-in failed');
+      expect(html).toContain('invalid_client');
+      expect(html).toContain(`${server.origin}/auth/callback`);
+      expect(html).not.toContain('not-the-secret');
+      expect(browser.jar.has('vcr_session')).toBe(false);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -511,14 +511,14 @@ export function createAuth(options: AuthOptions): Auth {
           },
           headers,
         );
-      case 'invalid_id_token':
+      case 'unverified':
         return htmlPage(
           502,
           {
             title: 'Sign-in could not be verified',
             danger: true,
             paragraphs: [
-              'Vercel’s answer did not pass the identity checks (signature, issuer, audience or nonce), so it was not trusted.',
+              'Vercel’s answer did not pass the identity checks (issuer, signature, audience or nonce), so it was not trusted and nobody was signed in.',
             ],
             actions: [retry],
             note: e.message,
@@ -632,9 +632,13 @@ export function createAuth(options: AuthOptions): Auth {
           ended = res.status === 401;
           res = await explainRefusal(res, request, session);
         }
-        if (!setCookie && !ended) return res;
         const out = new Response(res.body, res);
-        out.headers.append('set-cookie', ended ? clearCookie(SESSION_COOKIE) : setCookie!);
+        // The answer depends on who is signed in: no shared cache may hand it to another.
+        out.headers.append('vary', 'Cookie');
+        if (!out.headers.has('cache-control'))
+          out.headers.set('cache-control', 'private, no-cache');
+        if (ended) out.headers.append('set-cookie', clearCookie(SESSION_COOKIE));
+        else if (setCookie) out.headers.append('set-cookie', setCookie);
         return out;
       },
     };

@@ -13,8 +13,8 @@ export type SignInFailure =
   | 'access_denied'
   /** The code (or refresh token) is expired, already used, or not ours. */
   | 'invalid_grant'
-  /** The ID token failed its checks (signature, issuer, audience, nonce, times). */
-  | 'invalid_id_token'
+  /** The answer failed its checks (`iss` parameter; ID token signature, issuer, audience, nonce, times). */
+  | 'unverified'
   /** Anything else the issuer refused (bad client credentials, invalid_request, …). */
   | 'issuer_error';
 
@@ -128,7 +128,7 @@ export function toSignInError(err: unknown, during: string): SignInError {
       code === oauth.KEY_SELECTION ||
       /signature/i.test(err.message)
     ) {
-      return new SignInError('invalid_id_token', `The ID token failed its checks: ${err.message}`);
+      return new SignInError('unverified', `The ID token failed its checks: ${err.message}`);
     }
     if (code === oauth.RESPONSE_IS_NOT_JSON || code === oauth.INVALID_RESPONSE) {
       // A proxy's HTML error page or a broken answer: as good as unreachable for the user.
@@ -137,7 +137,7 @@ export function toSignInError(err: unknown, during: string): SignInError {
     return new SignInError('issuer_error', `Sign-in failed ${during}: ${err.message}`);
   }
   if (err instanceof Error && /signature/i.test(err.message)) {
-    return new SignInError('invalid_id_token', 'The ID token signature does not verify.');
+    return new SignInError('unverified', 'The ID token signature does not verify.');
   }
   return new SignInError('issuer_error', `Sign-in failed ${during}.`);
 }
@@ -215,7 +215,22 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
       const as = await metadata();
       const issuer = options.issuer();
       try {
-        const params = oauth.validateAuthResponse(as, client, callback, expected.state);
+        // Vercel's metadata advertises an `iss` response parameter, but whether the redirect
+        // carries it is unconfirmed: check it when present, do not demand it.
+        const callbackAs = callback.searchParams.has('iss')
+          ? as
+          : { ...as, authorization_response_iss_parameter_supported: false };
+        let params: URLSearchParams;
+        try {
+          params = oauth.validateAuthResponse(callbackAs, client, callback, expected.state);
+        } catch (err) {
+          if (err instanceof oauth.AuthorizationResponseError) throw err;
+          // A mismatched `iss` (mix-up attack) or a malformed answer: never exchanged.
+          throw new SignInError(
+            'unverified',
+            `The answer from Vercel did not pass its checks: ${err instanceof Error ? err.message : 'invalid'}`,
+          );
+        }
         const response = await oauth.authorizationCodeGrantRequest(
           as,
           client,
@@ -233,7 +248,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
         // against the issuer's JWKS, so a token is never trusted for its transport alone.
         await oauth.validateApplicationLevelSignature(as, response, requestOptions(issuer));
         const claims = oauth.getValidatedIdTokenClaims(result);
-        if (!claims) throw new SignInError('invalid_id_token', 'No ID token in the answer.');
+        if (!claims) throw new SignInError('unverified', 'No ID token in the answer.');
         const identity: Identity = {
           sub: claims.sub,
           ...pickIdentity(claims),

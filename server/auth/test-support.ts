@@ -42,7 +42,11 @@ export async function startSignInServer(backend: ApiBackend, env: Env): Promise<
   const app = createApp({
     backend,
     distDir,
-    config: { mode: backend.mode, serverToken: true, defaultScope: null },
+    config: {
+      mode: backend.mode,
+      serverToken: true,
+      defaultScope: { projectId: 'prj_e2e', teamId: 'team_e2e', source: 'env' },
+    },
     auth,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -102,7 +102,7 @@ describe('apiFetch', () => {
     expect(url).not.toContain('tok_abc');
   });
 
-  it('keeps a tab-pasted token away from the dashboard server’s own routes', async () => {
+  it("never sends a tab-pasted token to the server's own routes", async () => {
     setSessionToken('tok_abc');
     let auth: string | null = 'unset';
     server.use(

@@ -43,7 +43,7 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
 
   const headers: Record<string, string> = { accept: 'application/json' };
-  // A pasted token is for the Vercel API only, never the dashboard server's own routes.
+  // A tab-pasted token goes to the API mount only, never to the server's own routes.
   const token = (options.base ?? API_BASE) === API_BASE ? getSessionToken() : null;
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';

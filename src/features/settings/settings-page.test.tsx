@@ -110,6 +110,24 @@ describe('SettingsPage', () => {
     await waitFor(() => expect(screen.queryByText(/also holds a pasted token/)).toBeNull());
   });
 
+  it('per user, says the server adds your own sign-in token and offers no paste field', async () => {
+    server.use(
+      http.get('/_dashboard/config', () =>
+        HttpResponse.json({
+          mode: 'proxy',
+          serverToken: true,
+          defaultScope: null,
+          auth: { mode: 'per-user', user: { name: 'Alice', initials: 'A' } },
+        }),
+      ),
+      userEndpoint([]),
+    );
+    renderPage();
+    expect(await screen.findByTestId('token-source')).toHaveTextContent('Your own Vercel sign-in');
+    expect(screen.getByText(/from your\s+sign-in session/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Vercel token')).not.toBeInTheDocument();
+  });
+
   it('explains a failure to load the server settings', async () => {
     server.use(http.get('/_dashboard/config', () => HttpResponse.error()));
     renderPage();
@@ -124,6 +142,19 @@ describe('tokenSource', () => {
     expect(tokenSource(c('emulator', true), 'x')).toBe('emulator');
     expect(tokenSource(c('proxy', false), 'x')).toBe('tab');
     expect(tokenSource(c('proxy', false), null)).toBe('none');
+  });
+
+  it("with Sign in with Vercel per user, names the user's own sign-in (even on the emulator)", () => {
+    const c = (mode: string, auth: string) => ({
+      mode,
+      serverToken: true,
+      defaultScope: null,
+      auth: { mode: auth },
+    });
+    expect(tokenSource(c('proxy', 'per-user'), null)).toBe('signin');
+    expect(tokenSource(c('emulator', 'per-user'), null)).toBe('signin');
+    expect(tokenSource(c('proxy', 'allow-list'), null)).toBe('server');
+    expect(tokenSource(c('proxy', 'none'), null)).toBe('server');
   });
 
   it('accepts a pasted "Bearer …" and refuses what cannot be a token', () => {

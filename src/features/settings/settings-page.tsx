@@ -64,7 +64,16 @@ function TokenSection({ config }: { config: DashboardConfig }) {
       <p>
         Token in use: <strong data-testid="token-source">{TOKEN_SOURCE_LABELS[source]}</strong>
       </p>
-      {source === 'emulator' ? (
+      {source === 'signin' ? (
+        <>
+          <p className="text-sm text-muted-fg">
+            Each request carries your own Vercel access token, which the server adds from your
+            sign-in session. This page never sees it, so there is nothing to paste here. Sign out
+            from the account menu in the header.
+          </p>
+          <SignedInAs />
+        </>
+      ) : source === 'emulator' ? (
         <p className="text-sm text-muted-fg">
           The server answers <code className="font-mono">/api</code> from its embedded emulator with
           demo data and signs each request with the demo seed&apos;s token. To use your own Vercel

@@ -1,9 +1,10 @@
 // Which token the API calls of this tab carry, in the words the settings page shows.
 import type { DashboardConfig } from '../../api/dashboard-config';
 
-export type TokenSource = 'server' | 'emulator' | 'tab' | 'none';
+export type TokenSource = 'signin' | 'server' | 'emulator' | 'tab' | 'none';
 
 export const TOKEN_SOURCE_LABELS: Record<TokenSource, string> = {
+  signin: 'Your own Vercel sign-in',
   server: 'Server token (VERCEL_TOKEN)',
   emulator: 'Emulator demo token',
   tab: 'Token pasted in this tab',
@@ -11,6 +12,8 @@ export const TOKEN_SOURCE_LABELS: Record<TokenSource, string> = {
 };
 
 export function tokenSource(config: DashboardConfig, sessionToken: string | null): TokenSource {
+  // Sign in with Vercel, per user: the server adds the signed-in user's own token.
+  if (config.auth?.mode === 'per-user') return 'signin';
   if (config.mode === 'emulator') return 'emulator';
   // The server's token replaces whatever the tab sends.
   if (config.serverToken) return 'server';
