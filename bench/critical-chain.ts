@@ -1,11 +1,11 @@
 // The critical request chain of a page load: the longest run of requests each of which
-// started only after the previous one's answer began to arrive.
+// started only after the previous one's answer could be used.
 
 export interface Timed {
   url: string;
   /** When the request was sent (ms). */
   start: number;
-  /** When its answer began to arrive (ms). */
+  /** When its answer could be used (ms): a page as it streams in, anything else once loaded. */
   end: number;
 }
 

@@ -1,6 +1,8 @@
 // What a page load costs on the wire, as Chromium counts it: for each response, the bytes
 // received (CDP Network.loadingFinished encodedDataLength: status line, headers and the
-// body as sent, compressed or not), and the request's timing for the critical chain.
+// body as sent, compressed or not), and the request's timing for the critical chain: from
+// when it was sent to when what it brought could be used (a page's first bytes, any other
+// response's last).
 import type { CDPSession, Page } from 'playwright-core';
 import type { Timed } from './critical-chain';
 
@@ -64,7 +66,9 @@ export async function recordWire(page: Page): Promise<WireRecorder> {
       wireBytes: e.encodedDataLength,
       headerBytes: p.headerBytes ?? 0,
       start: p.sent * 1000,
-      end: (p.answered ?? e.timestamp) * 1000,
+      // The browser parses a page as it streams in, but runs a script or applies a stylesheet
+      // only once all of it is there: the next request can depend on it from then on.
+      end: (p.type === 'Document' ? (p.answered ?? e.timestamp) : e.timestamp) * 1000,
     });
   });
   await cdp.send('Network.enable');
