@@ -1,15 +1,14 @@
 // The dashboard server: the built SPA and the API under one origin, so the browser needs
 // no CORS and never holds a token.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Hono } from 'hono';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { Auth } from './auth';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { createHostAllowList, hostGuard, type HostAllowList } from './host-guard';
 import { apiRequestUrl, requestGuard } from './proxy/request-guard';
 import { requestBodyLimit, securityHeaders } from './security-headers';
+import { compressJson } from './static/compress-json';
+import { serveDist } from './static/dist-files';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -32,6 +31,8 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
   app.use('*', requestBodyLimit());
   // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
   if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
+  app.use('/api/*', compressJson());
+  app.use('/_dashboard/*', compressJson());
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');
@@ -58,24 +59,11 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
 
   if (backend.control) app.route('/', backend.control);
 
-  const indexFile = path.join(distDir, 'index.html');
   // Page navigations need a session (a shared link goes through sign-in and comes back).
   if (auth) app.use('*', auth.pageGuard);
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    // Vite fingerprints asset names, so they can be cached forever.
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
-  });
-  app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
-
-  // SPA fallback: every other GET is a client-side route.
-  app.get('*', (c) => {
-    if (!existsSync(indexFile)) {
-      return c.text('The app is not built. Run `npm run build` (npm start does it for you).', 503);
-    }
-    c.header('cache-control', 'no-cache');
-    return c.html(readFileSync(indexFile, 'utf8'));
-  });
+  // The built app: files of dist/ (precompressed, cached per policy), else index.html for
+  // client-side routes.
+  app.get('*', serveDist(distDir));
 
   return app;
 }

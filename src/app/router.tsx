@@ -1,6 +1,6 @@
 // Routes. Declarative mode on purpose: react-router's data router costs ~17 kB gzip more,
-// and the tag detail budget is 110 kB. The tag detail page is in the main chunk so its
-// request starts on first render; the other pages are lazy chunks.
+// and the tag detail deep link's JS budget is 100 kB on the wire. The tag detail page is in
+// the main chunk so it renders without another round trip; the other pages are lazy chunks.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { RootLayout } from './root-layout';

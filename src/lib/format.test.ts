@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatBytes,
   formatExactBytes,
@@ -81,5 +81,38 @@ describe('formatExactTime', () => {
     const s = formatExactTime('2026-11-27T12:34:56Z', 'en-US');
     expect(s).toContain('2026');
     expect(s).toMatch(/\d{1,2}:34:56/);
+  });
+});
+
+describe('primeNextFormatter', () => {
+  it('creates each default-locale formatter once, one per call, and they are then reused', async () => {
+    vi.resetModules();
+    const fresh = await import('./format');
+    const counts = { NumberFormat: 0, DateTimeFormat: 0, RelativeTimeFormat: 0 };
+    for (const name of Object.keys(counts) as (keyof typeof counts)[]) {
+      const Real = Intl[name];
+      // A function, not an arrow: the code under test calls it with `new`.
+      vi.spyOn(Intl, name).mockImplementation(function (...args: never[]) {
+        counts[name]++;
+        return Reflect.construct(Real, args);
+      } as never);
+    }
+    try {
+      const seen: number[] = [];
+      while (fresh.primeNextFormatter()) {
+        seen.push(counts.NumberFormat + counts.DateTimeFormat + counts.RelativeTimeFormat);
+      }
+      // One new formatter per call, three calls, then nothing left.
+      expect(seen).toEqual([1, 2, 3]);
+      expect(counts).toEqual({ NumberFormat: 1, DateTimeFormat: 1, RelativeTimeFormat: 1 });
+      expect(fresh.primeNextFormatter()).toBe(false);
+      // The render then uses the primed ones: no new formatter.
+      fresh.formatExactBytes(38693274);
+      fresh.formatExactTime('2026-01-01T00:00:00Z');
+      fresh.formatRelative(Date.now() - 60_000);
+      expect(counts).toEqual({ NumberFormat: 1, DateTimeFormat: 1, RelativeTimeFormat: 1 });
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -16,10 +16,15 @@ export function formatBytes(n: number): string {
   return `${value} ${UNITS[i]}`;
 }
 
+let numberFormat: Intl.NumberFormat | undefined;
 /** The exact count for hover text: `38,693,274 bytes`. */
 export function formatExactBytes(n: number, locale?: string): string {
   if (!Number.isFinite(n) || n < 0) return 'unknown size';
-  const digits = new Intl.NumberFormat(locale).format(n);
+  const f =
+    locale === undefined
+      ? (numberFormat ??= new Intl.NumberFormat())
+      : new Intl.NumberFormat(locale);
+  const digits = f.format(n);
   return `${digits} ${n === 1 ? 'byte' : 'bytes'}`;
 }
 
@@ -93,4 +98,18 @@ export function formatExactTime(value: Date | string | number, locale?: string):
         }))
       : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
   return f.format(d);
+}
+
+/**
+ * Creates the reader's-locale formatters that a tag page's first render uses, one per call.
+ * The first Intl formatter of a page loads locale data (tens of ms on a slow phone); done in
+ * idle moments while the first API answer is on its way, that cost stays out of the render
+ * that shows the answer. Returns false when there is nothing left to prime.
+ */
+export function primeNextFormatter(): boolean {
+  if (!numberFormat) formatExactBytes(0);
+  else if (!exactFormat) formatExactTime(0);
+  else if (!relativeFormats.has('')) relativeFormat();
+  else return false;
+  return true;
 }

@@ -1,0 +1,36 @@
+// A tag deep link's one request, started before React's first render: on a slow phone the
+// first render and its effects take a few hundred ms, which the request can spend on the
+// network instead. The page's own query (useTagWatch) then finds it in flight and waits for
+// it rather than asking again. Anything that is not a valid tag link is left to the page.
+import type { QueryClient } from '@tanstack/react-query';
+import { matchPath } from 'react-router-dom';
+import { assertRepositoryName } from '../../api/get-repository';
+import { assertTagName, tagQueryOptions } from '../../api/get-tag';
+import { requireScope, scopeFromSearchParams } from '../../api/scope';
+
+/** The route of the tag detail page (src/app/router.tsx). */
+export const TAG_DETAIL_ROUTE = '/repositories/:repo/tags/:tag';
+
+/** Starts the tag request of a deep link; true when it did. */
+export function startDeepLinkFetch(
+  client: QueryClient,
+  location: { pathname: string; search: string },
+): boolean {
+  // Valid repository and tag names need no escapes; anything escaped is the page's to judge.
+  if (location.pathname.includes('%')) return false;
+  const match = matchPath(TAG_DETAIL_ROUTE, location.pathname);
+  if (!match) return false;
+  const repo = match.params.repo ?? '';
+  const tag = match.params.tag ?? '';
+  const scope = scopeFromSearchParams(new URLSearchParams(location.search));
+  try {
+    requireScope(scope);
+    assertRepositoryName(repo);
+    assertTagName(tag);
+  } catch {
+    return false;
+  }
+  // Errors are the page's to show: the query keeps them, and its retries are the client's.
+  void client.prefetchQuery(tagQueryOptions(scope, repo, tag));
+  return true;
+}
