@@ -19,6 +19,7 @@ import { createApiHandler, type ApiRequestOptions } from './api';
 import { CursorCodec } from './cursor';
 import { FaultStore, parseFaultSpec } from './faults';
 import { vercelId } from './ids';
+import { createRegistryHandler, isRegistryPath } from './registry/registry';
 import { EmulatorState, type Clock, type PushInput } from './state';
 import type { Seed } from './seed-schema';
 
@@ -27,6 +28,8 @@ export const CONTROL_PREFIX = '/__emulator';
 export interface Emulator {
   /** Answers an API request (path relative to the API root). */
   fetch(request: Request, options?: ApiRequestOptions): Promise<Response>;
+  /** Answers a registry protocol request (`/v2/`, manifests, blobs, tags/list). */
+  registry(request: Request): Promise<Response>;
   /** The /__emulator/* control routes. */
   control: Hono;
   state(): EmulatorState;
@@ -110,6 +113,7 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
   let state = new EmulatorState(seed, clock);
   const faults = new FaultStore();
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
+  const registry = createRegistryHandler({ state: () => state, faults });
 
   const control = new Hono();
   control.use(`${CONTROL_PREFIX}/*`, async (c, next) => {
@@ -161,6 +165,7 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
 
   return {
     fetch: (request, options) => handle(request, options),
+    registry,
     control,
     state: () => state,
     faults,
@@ -177,14 +182,16 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
 }
 
 /**
- * The standalone emulator's whole surface, as api.vercel.com lays it out: the API at the
- * root, plus the control routes. Used by `npm run emulator`, the SDK tests and the bench.
+ * The standalone emulator's whole surface, as api.vercel.com and vcr.vercel.com lay it out:
+ * the API and the registry at the root (see isRegistryPath for how `/v2/…` is split), plus
+ * the control routes. Used by `npm run emulator`, the SDK tests and the bench.
  */
 export function standaloneFetch(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
     const { pathname } = new URL(request.url);
-    return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)
-      ? emulator.control.fetch(request)
-      : emulator.fetch(request);
+    if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+      return emulator.control.fetch(request);
+    }
+    return isRegistryPath(pathname) ? emulator.registry(request) : emulator.fetch(request);
   };
 }

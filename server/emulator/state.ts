@@ -8,6 +8,7 @@
 // background and tests can move time by hand.
 import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
+import type { IndexChild } from './registry/manifests';
 import type { Seed } from './seed-schema';
 
 export type Clock = () => number;
@@ -25,6 +26,8 @@ export interface ImageRecord {
   createdAt: string;
   /** Epoch ms when a `preparing` image becomes usable; null = preparing forever. */
   readyAt: number | null;
+  /** An index's children (seed `manifests`), served by the registry protocol. */
+  manifests?: IndexChild[];
 }
 
 export interface TagRecord {
@@ -175,6 +178,7 @@ export class EmulatorState {
                 t.status === 'preparing' && t.prepareSeconds !== undefined
                   ? start + t.prepareSeconds * 1000
                   : null,
+              ...(t.manifests !== undefined ? { manifests: t.manifests } : {}),
             };
             repo.images.set(image.id, image);
             if (image.status === 'preparing') this.preparing.add(image);
