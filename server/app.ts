@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { requestGuard } from './proxy/request-guard';
+import { createRegistryRoute, REGISTRY_MOUNT } from './registry/registry-route';
 import { requestBodyLimit, securityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -28,6 +29,11 @@ export function createApp({ backend, distDir, config }: AppOptions): Hono {
     c.header('cache-control', 'no-store');
     return c.json(config);
   });
+
+  if (backend.registry) {
+    const registry = createRegistryRoute(backend.registry);
+    app.all(`${REGISTRY_MOUNT}/*`, (c) => registry(c.req.raw));
+  }
 
   app.all('/api/*', async (c) => {
     const url = new URL(c.req.url);

@@ -11,12 +11,15 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
   const apiUrl = env.VERCEL_API_URL?.trim();
   if (token || apiUrl) {
     const { createProxyBackend, DEFAULT_UPSTREAM } = await import('./proxy/proxy-backend');
-    return createProxyBackend({
+    const backend = createProxyBackend({
       token: token || undefined,
       upstream: apiUrl || DEFAULT_UPSTREAM,
       timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
       log: (line) => console.error(line),
     });
+    const { registryUpstreamFromEnv } = await import('./registry/registry-config');
+    backend.registry = registryUpstreamFromEnv(env, token || undefined);
+    return backend;
   }
   const { createEmulatorBackend } = await import('./emulator/emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });
