@@ -191,6 +191,20 @@ describe('an index tag', () => {
     ).toBeInTheDocument();
   });
 
+  it('a single-platform push wrapped by its attestation is named as such', async () => {
+    serveTag(useLookups(), [indexTag]);
+    serveIndex();
+    server.use(
+      http.get(REGISTRY_PATH, () =>
+        HttpResponse.json({ ...index, manifests: [index.manifests[0], index.manifests[2]] }),
+      ),
+    );
+    renderAt(url('multi'));
+    expect(
+      await screen.findByText(/single-platform image wrapped in an index/),
+    ).toBeInTheDocument();
+  });
+
   it('shows a registry failure inside the section, with a retry', async () => {
     serveTag(useLookups(), [indexTag]);
     server.use(

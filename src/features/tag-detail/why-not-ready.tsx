@@ -55,6 +55,8 @@ export function WhyNotReady({
   if (!which) return null;
   const platform = tag.platform && tag.arch ? `${tag.platform}/${tag.arch}` : 'another platform';
   const amd64 = rows.find(isAmd64);
+  const images = rows.filter((r) => r.attestationOf === null && r.platform !== null);
+  const wrapped = images.length === 1 && rows.length > 1;
   const push = parts ? buildxAmd64Command(parts, tag.tag) : null;
   const byDigest = parts && amd64 ? `${imageReference(parts)}@${amd64.digest}` : null;
 
@@ -68,11 +70,13 @@ export function WhyNotReady({
         Why this tag will never be ready
       </h2>
       <p className="text-sm">
-        {which === 'index'
-          ? 'This tag is a multi-platform index, and Vercel Sandbox only runs a single linux/amd64 image: push one without Buildx’s default provenance and SBOM attestations (which wrap even a single platform in an index).'
-          : which === 'unoptimized'
-            ? `This image is built for ${platform}, not linux/amd64, so Vercel Sandbox cannot use it: rebuild it with --platform linux/amd64.`
-            : 'This tag points at an attestation (build provenance or an SBOM), which describes an image but is not one, so nothing can run from it: push the image itself.'}
+        {which === 'index' && wrapped
+          ? 'This tag is a single-platform image wrapped in an index by Buildx’s default provenance and SBOM attestations, and Vercel Sandbox only runs a plain linux/amd64 manifest: push it again without them.'
+          : which === 'index'
+            ? 'This tag is a multi-platform index, and Vercel Sandbox only runs a single linux/amd64 image: push one without Buildx’s default provenance and SBOM attestations (which wrap even a single platform in an index).'
+            : which === 'unoptimized'
+              ? `This image is built for ${platform}, not linux/amd64, so Vercel Sandbox cannot use it: rebuild it with --platform linux/amd64.`
+              : 'This tag points at an attestation (build provenance or an SBOM), which describes an image but is not one, so nothing can run from it: push the image itself.'}
       </p>
       {push ? (
         <Command label="Copy the docker buildx command" command={push} />
