@@ -23,6 +23,15 @@ function main() {
     console.log(
       `Seed: ${label}. Try: curl -H 'Authorization: Bearer ${emulator.firstToken()}' 'http://${hostname}:${info.port}/v1/vcr/repository?projectId=${projectId}&teamId=${teamId}'`,
     );
+    const team = emulator.state().teams.get(teamId)!;
+    const project = emulator.state().projects.get(projectId)!;
+    const repo = [...project.repositories.values()].find((r) => r.tags.size > 0);
+    if (repo) {
+      // The registry protocol shares this root (see registry/registry.ts).
+      console.log(
+        `Registry: skopeo inspect --raw --tls-verify=false --creds ${teamId}:${emulator.firstToken()} docker://${hostname}:${info.port}/${team.slug}/${project.name}/${repo.name}:${repo.tags.has('latest') ? 'latest' : repo.tags.keys().next().value}`,
+      );
+    }
   });
   const stop = () => {
     server.close();
