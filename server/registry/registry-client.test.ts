@@ -3,7 +3,7 @@
 // on another host refused, and a manifest that does not hash to its digest rejected.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRegistryClient, parseChallenge } from './registry-client';
+import { createRegistryClient, isTrustedRealm, parseChallenge } from './registry-client';
 
 const ORIGIN = 'https://registry.test';
 const NAME = 'acme/storefront/platforms';
@@ -69,6 +69,27 @@ describe('parseChallenge', () => {
       params: { realm: 'https://r.test/token', service: 'r.test', scope: 'repository:a/b/c:pull' },
     });
     expect(parseChallenge('Basic realm="Registry"')?.scheme).toBe('basic');
+  });
+});
+
+describe('isTrustedRealm', () => {
+  const vcr = new URL('https://vcr.vercel.com');
+  it.each([
+    ['https://vcr.vercel.com/v2/token', true],
+    ['https://vercel.com/api/registry/token', true],
+    ['https://api.vercel.com/token', true],
+    ['http://api.vercel.com/token', false],
+    ['https://vercel.com.evil.test/token', false],
+    ['https://evilvercel.com/token', false],
+    ['https://u:p@api.vercel.com/token', false],
+  ])('%s → %s', (realm, trusted) => {
+    expect(isTrustedRealm(vcr, new URL(realm))).toBe(trusted);
+  });
+  it('an IP registry trusts only its own origin', () => {
+    const local = new URL('http://127.0.0.1:4000');
+    expect(isTrustedRealm(local, new URL('http://127.0.0.1:4000/v2/token'))).toBe(true);
+    expect(isTrustedRealm(local, new URL('https://0.0.1/token'))).toBe(false);
+    expect(isTrustedRealm(local, new URL('http://127.0.0.1:4001/v2/token'))).toBe(false);
   });
 });
 

@@ -4,8 +4,8 @@
 // service=…,scope=…` it exchanges those credentials at the realm for a short bearer and
 // retries once. Bearers are cached per credential and scope until they expire.
 //
-// Safety: the realm must be on the registry's own origin, or the token would be handed to
-// whatever host a response names. A manifest fetched by digest must hash to that digest.
+// Safety: the realm must be on the registry's own origin or https on its own domain, or the
+// token would be handed to whatever host a response names. A manifest fetched by digest must hash to that digest.
 import { createHash } from 'node:crypto';
 
 export const MANIFEST_ACCEPT = [
@@ -73,8 +73,26 @@ interface CachedBearer {
   expiresAt: number;
 }
 
+/**
+ * Where Basic credentials may be sent for a bearer: the registry's own origin, or (for a
+ * registry on a domain name, like vcr.vercel.com) an https host of the same domain
+ * (vercel.com, api.vercel.com), where a token service may live. Never anywhere else.
+ */
+export function isTrustedRealm(registry: URL, realm: URL): boolean {
+  if (realm.origin === registry.origin) return true;
+  if (realm.protocol !== 'https:' || realm.username || realm.password) return false;
+  const labels = registry.hostname.split('.');
+  if (labels.length < 2 || /^[\d.]+$/.test(registry.hostname) || registry.hostname.includes(':')) {
+    return false;
+  }
+  const domain = labels.slice(-2).join('.');
+  return realm.hostname === domain || realm.hostname.endsWith(`.${domain}`);
+}
+
 export function createRegistryClient(options: RegistryClientOptions) {
-  const origin = new URL(options.origin).origin;
+  const registryUrl = new URL(options.origin);
+  const origin = registryUrl.origin;
+  const trustedRealm = (realm: URL) => isTrustedRealm(registryUrl, realm);
   const base = options.origin.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((r: Request) => fetch(r));
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -122,7 +140,7 @@ export function createRegistryClient(options: RegistryClientOptions) {
         message: 'The registry asked for a bearer token without a valid realm.',
       };
     }
-    if (realmUrl.origin !== origin) {
+    if (!trustedRealm(realmUrl)) {
       return {
         status: 502,
         code: 'registry_bad_challenge',
