@@ -180,6 +180,15 @@ describe('registry: manifests', () => {
     expect(res.res.headers.get('docker-content-digest')).not.toBe(legacy);
   });
 
+  it('serves a control-route push at once, by tag and by its (sealed) REST digest', async () => {
+    const { get, emulator } = setup();
+    const pushed = emulator.state().push({ repository: 'platforms', tag: 'fresh', arch: 'arm64' });
+    const byTag = await get(`/v2/${NAME}/manifests/fresh`);
+    expect(byTag.res.headers.get('docker-content-digest')).toBe(pushed.tag.manifestDigest);
+    const byDigest = await get(`/v2/${NAME}/manifests/${pushed.tag.manifestDigest}`);
+    expect(sha(byDigest.bytes)).toBe(pushed.tag.manifestDigest);
+  });
+
   it('refuses writes', async () => {
     const { get } = setup();
     const del = await get(`/v2/${NAME}/manifests/multi`, { method: 'DELETE' });
