@@ -6,6 +6,7 @@ import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { createHostAllowList, hostGuard, type HostAllowList } from './host-guard';
 import { apiRequestUrl, requestGuard } from './proxy/request-guard';
+import { createRegistryRoute, REGISTRY_MOUNT } from './registry/registry-route';
 import { requestBodyLimit, securityHeaders } from './security-headers';
 import { compressJson } from './static/compress-json';
 import { serveDist } from './static/dist-files';
@@ -45,6 +46,13 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
 
   const api = auth ? auth.wrapBackend(backend) : backend;
   if (auth) app.route('/', auth.routes);
+
+  if (backend.registry) {
+    // Registry reads go behind the same session as the REST calls, with the same token.
+    const route = createRegistryRoute(backend.registry);
+    const registry = auth ? auth.wrapBackend({ ...backend, fetch: route }).fetch : route;
+    app.all(`${REGISTRY_MOUNT}/*`, (c) => registry(c.req.raw));
+  }
 
   app.all('/api/*', async (c) => {
     // Strip the mount point; the backend sees the API's own paths.

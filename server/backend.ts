@@ -2,6 +2,7 @@
 // (offline, demo data) or a proxy to the real Vercel REST API. The app server only ever
 // sees this interface.
 import type { Hono } from 'hono';
+import type { RegistryUpstream } from './registry/registry-route';
 
 export interface ApiBackend {
   mode: 'emulator' | 'proxy';
@@ -15,6 +16,8 @@ export interface ApiBackend {
    * control routes). A proxy backend has none, so they do not exist in proxy mode.
    */
   control?: Hono;
+  /** Where `/api/registry` reads manifests (the emulator's registry, or vcr.vercel.com). */
+  registry?: RegistryUpstream;
   /** The scope the backend itself suggests (the emulator: its demo project). */
   defaultScope?(): { projectId: string; teamId?: string } | undefined;
   /** One line for the start-up banner: which backend, which scope. */

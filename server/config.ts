@@ -12,13 +12,16 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
   const apiUrl = env.VERCEL_API_URL?.trim();
   if (token || apiUrl || signInNeedsRealApi(env)) {
     const { createProxyBackend, DEFAULT_UPSTREAM } = await import('./proxy/proxy-backend');
-    return createProxyBackend({
+    const backend = createProxyBackend({
       token: token || undefined,
       upstream: apiUrl || DEFAULT_UPSTREAM,
       timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
       freshMs: parseCacheMs(env.VERCEL_API_CACHE_MS),
       log: (line) => console.error(line),
     });
+    const { registryUpstreamFromEnv } = await import('./registry/registry-config');
+    backend.registry = registryUpstreamFromEnv(env, token || undefined);
+    return backend;
   }
   const { createEmulatorBackend } = await import('./emulator/emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });

@@ -139,10 +139,11 @@ describe('repositories', () => {
     expect(all.body.repositories.map((r: AnyJson) => r.name)).toEqual([
       'empty-repo',
       'long-list',
+      'platforms',
       'web-app',
     ]);
     expect(all.body).not.toHaveProperty('nextCursor');
-    expect(all.body.repositories[2]).toEqual({
+    expect(all.body.repositories[3]).toEqual({
       id: 'repo_webapp01',
       projectId: 'prj_e2e',
       name: 'web-app',
@@ -163,8 +164,8 @@ describe('repositories', () => {
       cursor = page.body.nextCursor;
       pages++;
     } while (cursor);
-    expect(pages).toBe(3);
-    expect(names).toEqual(['empty-repo', 'long-list', 'web-app']);
+    expect(pages).toBe(4);
+    expect(names).toEqual(['empty-repo', 'long-list', 'platforms', 'web-app']);
   });
   it('an empty project lists nothing', async () => {
     const res = await call(emu, `/v1/vcr/repository?projectId=prj_empty`);

@@ -3,8 +3,10 @@
 // repositories, one with > 2,500 tags; every kind and status; linux/amd64 and linux/arm64;
 // tags with and without pushedBy; sizes from bytes to gigabytes; images left untagged; an
 // empty repository; and a few tags that are `preparing` and turn ready about a minute after
-// start.
-import { digestOf, idFrom, prng } from './ids';
+// start. Indexes are made the way Buildx makes them (platform images plus attestation
+// manifests), and every digest is sealed: the sha256 of the bytes the registry serves.
+import { idFrom, prng } from './ids';
+import { sealImage, sealIndex, type IndexChild } from './registry/manifests';
 import type { Seed, SeedRepository, SeedTag, SeedUntaggedImage } from './seed-schema';
 
 export const DEMO_TOKEN = 'vcr_demo_token';
@@ -32,6 +34,8 @@ interface ImageSpec {
   status: 'preparing' | 'ready' | 'unoptimized' | null;
   sizeInBytes: number;
   prepareSeconds?: number;
+  /** An index's children, by image key (see RepoBuilder.index). */
+  manifests?: IndexChild[];
 }
 
 function manifest(arch: string, sizeInBytes: number, status?: ImageSpec['status']): ImageSpec {
@@ -55,14 +59,45 @@ class RepoBuilder {
   image(key: string, spec: ImageSpec) {
     let img = this.images.get(key);
     if (!img) {
-      img = {
-        id: idFrom('image', `demo/${this.name}/${key}`),
-        digest: digestOf(`demo/${this.name}/${key}`),
-        spec,
-      };
+      const id = idFrom('image', `demo/${this.name}/${key}`);
+      const digest =
+        spec.kind === 'index'
+          ? sealIndex(spec.manifests ?? [], (d) => this.recipeOf(d), this.name)
+          : sealImage({ id, ...spec }, this.name);
+      img = { id, digest, spec };
       this.images.set(key, img);
     }
     return img;
+  }
+
+  private recipeOf(digest: string) {
+    for (const img of this.images.values()) {
+      if (img.digest === digest) return { id: img.id, ...img.spec };
+    }
+    return undefined;
+  }
+
+  /**
+   * An index over images already built (by key), as Buildx pushes it: each platform image,
+   * then an attestation manifest per platform (`attest` maps an attestation key to the key
+   * of the image it describes).
+   */
+  index(key: string, platforms: string[], attest: Record<string, string>, sizeInBytes: number) {
+    const child = (k: string) => this.images.get(k)!;
+    const manifests: IndexChild[] = [
+      ...platforms.map((k) => ({
+        digest: child(k).digest,
+        platform: `${child(k).spec.platform}/${child(k).spec.arch}${child(k).spec.arch === 'arm64' ? '/v8' : ''}`,
+        sizeInBytes: child(k).spec.sizeInBytes,
+      })),
+      ...Object.entries(attest).map(([a, subject]) => ({
+        digest: child(a).digest,
+        platform: 'unknown/unknown',
+        sizeInBytes: child(a).spec.sizeInBytes,
+        attestationOf: child(subject).digest,
+      })),
+    ];
+    return this.image(key, { kind: 'index', status: null, sizeInBytes, manifests });
   }
 
   tag(
@@ -88,6 +123,7 @@ class RepoBuilder {
       createdAt: iso(createdMs),
       updatedAt: iso(Math.max(createdMs, updatedMs)),
       ...(s.prepareSeconds !== undefined ? { prepareSeconds: s.prepareSeconds } : {}),
+      ...(s.manifests !== undefined ? { manifests: s.manifests } : {}),
     });
   }
 
@@ -199,44 +235,44 @@ function webRepository(): SeedRepository {
   return b.build({ id: 'repo_demoweb01', public: false });
 }
 
-/** `api`: multi-platform releases, each an index over amd64 + arm64 plus an attestation. */
+/**
+ * `api`: multi-platform releases pushed with Buildx, each an index over amd64 + arm64 plus an
+ * attestation manifest per platform (the amd64 one also tagged cosign-style).
+ */
 function apiRepository(): SeedRepository {
   const r = prng('demo/api');
   const b = new RepoBuilder('api');
   const start = Date.parse('2026-02-02T10:00:00.000Z');
   const releases = 24;
+  const attestation = (i: number, extra: number): ImageSpec => ({
+    kind: 'attestation',
+    status: null,
+    sizeInBytes: 1_480_000 + i * 313 + extra,
+  });
+  let lastIndex = { key: '', spec: undefined as ImageSpec | undefined };
   for (let i = 0; i < releases; i++) {
     const t = start + i * 12 * DAY + Math.round(r() * DAY);
     const v = `v2.${Math.floor(i / 6)}.${i % 6}`;
     const size = Math.round(24_000_000 + r() * 9_000_000);
     const who = i % 5 === 0 ? undefined : HUMANS[i % HUMANS.length];
-    b.tag(
-      v,
-      `${v}-index`,
-      { kind: 'index', status: null, sizeInBytes: 2_300 + i },
-      t,
-      t + 240_000,
-      who,
-    );
     b.tag(`${v}-amd64`, `${v}-amd64`, manifest('amd64', size), t, t + 180_000, who);
     b.tag(`${v}-arm64`, `${v}-arm64`, manifest('arm64', size - 1_200_000), t, t + 170_000, who);
-    const att = b.image(`${v}-att`, {
-      kind: 'attestation',
-      status: null,
-      sizeInBytes: 1_480_000 + i * 313,
-    });
+    const att = b.image(`${v}-att`, attestation(i, 0));
+    b.image(`${v}-att-arm64`, attestation(i, 977));
+    const index = b.index(
+      `${v}-index`,
+      [`${v}-amd64`, `${v}-arm64`],
+      { [`${v}-att`]: `${v}-amd64`, [`${v}-att-arm64`]: `${v}-arm64` },
+      2_300 + i,
+    );
+    b.tag(v, `${v}-index`, index.spec, t, t + 240_000, who);
     b.tag(`sha256-${att.digest.slice(7)}.att`, `${v}-att`, att.spec, t + 30_000, t + 30_000, BOT);
+    // Buildx does not tag the arm64 attestation: it is only reachable through the index.
+    b.untagged(`${v}-att-arm64`, attestation(i, 977), t);
+    lastIndex = { key: `${v}-index`, spec: index.spec };
   }
-  const last = `v2.${Math.floor((releases - 1) / 6)}.${(releases - 1) % 6}`;
   const lastT = start + (releases - 1) * 12 * DAY;
-  b.tag(
-    'latest',
-    `${last}-index`,
-    { kind: 'index', status: null, sizeInBytes: 2_300 + releases - 1 },
-    start,
-    lastT + 240_000,
-    HUMANS[1],
-  );
+  b.tag('latest', lastIndex.key, lastIndex.spec!, start, lastT + 240_000, HUMANS[1]);
   // A fresh multi-arch push: the arm64 half converts to `unoptimized` after a minute.
   const fresh = Date.parse('2026-11-27T08:30:00.000Z');
   b.tag(
@@ -284,6 +320,23 @@ function workerRepository(): SeedRepository {
     BOT,
   );
   b.tag('latest', `b${lastAmd64}`, manifest('amd64', 0), start, lastAmd64Time + 70_000, BOT);
+  // `docker buildx build --platform linux/amd64 --push` with Buildx's default provenance: a
+  // single-platform image wrapped in an index by its attestation, which Sandbox cannot use.
+  const buildx = Date.parse('2026-11-20T15:42:00.000Z');
+  b.untagged('buildx-amd64', manifest('amd64', 112_431_907), buildx, BOT);
+  b.untagged(
+    'buildx-att',
+    { kind: 'attestation', status: null, sizeInBytes: 1_302_118 },
+    buildx,
+    BOT,
+  );
+  const wrapped = b.index(
+    'buildx-index',
+    ['buildx-amd64'],
+    { 'buildx-att': 'buildx-amd64' },
+    1_609,
+  );
+  b.tag('buildx-default', 'buildx-index', wrapped.spec, buildx, buildx + 20_000, BOT);
   for (let k = 0; k < 5; k++)
     b.untagged(
       `old-${k}`,

@@ -29,6 +29,13 @@ export function createEmulatorBackend({
     emulator,
     fetch: (request) => emulator.fetch(request, { fallbackToken: emulator.firstToken() }),
     control: emulator.control,
+    // In process: the same state as /api, so a control-route push is at once a registry tag.
+    registry: {
+      url: 'http://emulator.internal',
+      fetch: (request) => emulator.registry(request),
+      serverToken: emulator.firstToken(),
+      serverTokenIsFallback: true,
+    },
     defaultScope: () => emulator.defaultScope(),
     describe() {
       const { projectId, teamId } = emulator.defaultScope();

@@ -24,6 +24,7 @@ import { FaultStore, parseFaultSpec } from './faults';
 import { vercelId } from './ids';
 import { OAUTH_MOUNT, createOAuthServer, type OAuthServer } from './oauth';
 import { expireRoute } from './oauth/control';
+import { createRegistryHandler, isRegistryPath } from './registry/registry';
 import { EmulatorState, type Clock, type PushInput } from './state';
 import type { Seed } from './seed-schema';
 
@@ -32,6 +33,8 @@ export const CONTROL_PREFIX = '/__emulator';
 export interface Emulator {
   /** Answers an API request (path relative to the API root). */
   fetch(request: Request, options?: ApiRequestOptions): Promise<Response>;
+  /** Answers a registry protocol request (`/v2/`, manifests, blobs, tags/list). */
+  registry(request: Request): Promise<Response>;
   /** The /__emulator/* control routes. */
   control: Hono;
   state(): EmulatorState;
@@ -123,6 +126,7 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
     ...(oauthIssuer ? { issuer: oauthIssuer } : {}),
   });
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
+  const registry = createRegistryHandler({ state: () => state, faults });
 
   const control = new Hono();
   control.use(`${CONTROL_PREFIX}/*`, async (c, next) => {
@@ -188,6 +192,7 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
 
   return {
     fetch: (request, options) => handle(request, options),
+    registry,
     control,
     state: () => state,
     faults,
@@ -205,10 +210,11 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
 }
 
 /**
- * The standalone emulator's whole surface, as api.vercel.com lays it out: the API at the
- * root, plus the control routes, plus the authorization server's endpoints at the root as
- * vercel.com has them (none of their paths is an API path). Used by `npm run emulator`, the
- * SDK tests and the bench.
+ * The standalone emulator's whole surface, as api.vercel.com, vcr.vercel.com and vercel.com
+ * lay it out: the API and the registry at the root (see isRegistryPath for how `/v2/…` is
+ * split), the authorization server's endpoints at the root as vercel.com has them (none of
+ * their paths is an API or registry path), plus the control routes. Used by
+ * `npm run emulator`, the SDK tests and the bench.
  */
 export function standaloneFetch(emulator: Emulator): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -216,6 +222,7 @@ export function standaloneFetch(emulator: Emulator): (request: Request) => Promi
     if (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)) {
       return emulator.control.fetch(request);
     }
+    if (isRegistryPath(pathname)) return emulator.registry(request);
     const oauth = await emulator.oauth.fetch(request, {
       prefix: '',
       sameOriginRedirectsOnly: false,

@@ -41,6 +41,15 @@ function main() {
     console.log(
       `Sign in with Vercel: issuer http://${hostname}:${info.port} (discovery /.well-known/openid-configuration)`,
     );
+    const team = emulator.state().teams.get(teamId)!;
+    const project = emulator.state().projects.get(projectId)!;
+    const repo = [...project.repositories.values()].find((r) => r.tags.size > 0);
+    if (repo) {
+      // The registry protocol shares this root (see registry/registry.ts).
+      console.log(
+        `Registry: skopeo inspect --raw --tls-verify=false --creds ${teamId}:${emulator.firstToken()} docker://${hostname}:${info.port}/${team.slug}/${project.name}/${repo.name}:${repo.tags.has('latest') ? 'latest' : repo.tags.keys().next().value}`,
+      );
+    }
   });
   const stop = () => {
     server.close();

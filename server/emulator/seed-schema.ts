@@ -18,6 +18,7 @@ import {
   tagSchema,
 } from '../../src/api/schemas';
 import { checkOAuthSeed, seedOAuthAppSchema, seedUserSchema } from './oauth/seed';
+import { checkIndexManifests } from './registry/seed-manifests';
 
 export const IMAGE_ID_RE = /^image_[A-Za-z0-9]+$/;
 export const REPO_ID_RE = /^repo_[A-Za-z0-9]+$/;
@@ -28,6 +29,17 @@ const seedTagSchema = z.strictObject({
   ...tagSchema.shape,
   /** Seed-only: a `preparing` tag turns ready this many seconds after start. */
   prepareSeconds: z.optional(z.number()),
+  /** Seed-only, for kind `index`: its children, as the registry protocol lists them. */
+  manifests: z.optional(
+    z.array(
+      z.strictObject({
+        digest: z.string(),
+        platform: z.string(),
+        sizeInBytes: z.number(),
+        attestationOf: z.optional(z.string()),
+      }),
+    ),
+  ),
 });
 
 const seedUntaggedImageSchema = z.strictObject({ id: z.string(), ...imageFields });
@@ -290,6 +302,7 @@ function semanticChecks(seed: Seed, c: Checker) {
           t.status,
           t.sizeInBytes,
           t.prepareSeconds,
+          t.manifests,
         ]);
         claimImage(t.imageId, t.manifestDigest, sig, tat, 'imageId');
       });
@@ -305,6 +318,7 @@ function semanticChecks(seed: Seed, c: Checker) {
         );
         claimImage(img.id, img.manifestDigest, img.id, iat, 'id');
       });
+      checkIndexManifests(r, rat, (path, reason) => c.fail(path, reason));
     });
   });
 }

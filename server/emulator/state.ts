@@ -9,6 +9,7 @@
 import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
 import { OAuthStore } from './oauth/store';
+import { sealImage, type IndexChild } from './registry/manifests';
 import type { Seed } from './seed-schema';
 
 export type Clock = () => number;
@@ -26,6 +27,8 @@ export interface ImageRecord {
   createdAt: string;
   /** Epoch ms when a `preparing` image becomes usable; null = preparing forever. */
   readyAt: number | null;
+  /** An index's children (seed `manifests`), served by the registry protocol. */
+  manifests?: IndexChild[];
 }
 
 export interface TagRecord {
@@ -179,6 +182,7 @@ export class EmulatorState {
                 t.status === 'preparing' && t.prepareSeconds !== undefined
                   ? start + t.prepareSeconds * 1000
                   : null,
+              ...(t.manifests !== undefined ? { manifests: t.manifests } : {}),
             };
             repo.images.set(image.id, image);
             if (image.status === 'preparing') this.preparing.add(image);
@@ -369,16 +373,23 @@ export class EmulatorState {
     const prepareSeconds =
       input.prepareSeconds === undefined ? DEFAULT_PUSH_PREPARE_SECONDS : input.prepareSeconds;
     const status = kind === 'manifest' ? 'preparing' : null;
+    const id = idFrom('image', salt);
+    const sizeInBytes = input.sizeInBytes ?? Math.round(20_000_000 + random() * 380_000_000);
     const image: ImageRecord = {
-      id: idFrom('image', salt),
+      id,
       repositoryId: repo.id,
-      manifestDigest: digestOf(salt),
+      // Sealed (registry/manifests.ts), so a registry client can fetch the push by digest; an
+      // index pushed here has no children to render, so its digest stays a made-up one.
+      manifestDigest:
+        kind === 'index'
+          ? digestOf(salt)
+          : sealImage({ id, kind, platform, arch, sizeInBytes }, repo.name),
       kind,
       ...(platform !== undefined ? { platform } : {}),
       ...(arch !== undefined ? { arch } : {}),
       ...(input.pushedBy !== undefined ? { pushedBy: input.pushedBy } : {}),
       status,
-      sizeInBytes: input.sizeInBytes ?? Math.round(20_000_000 + random() * 380_000_000),
+      sizeInBytes,
       createdAt: iso(now),
       readyAt:
         status === 'preparing' && prepareSeconds !== null ? now + prepareSeconds * 1000 : null,

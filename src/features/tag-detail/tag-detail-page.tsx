@@ -1,5 +1,6 @@
 // /repositories/:repo/tags/:tag?projectId=…&teamId=…|slug=…: one tag, shareable, live while
 // preparing. In the main chunk on purpose, so the tag request starts on the first render.
+import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { assertTagName } from '../../api/get-tag';
@@ -17,6 +18,11 @@ import { PullCommands, TagFacts, TagFactsSkeleton } from './tag-detail-view';
 import { useReadySignals } from './use-ready-signals';
 import { useTagWatch } from './use-tag-watch';
 import { HIDDEN_POLL_MS, VISIBLE_POLL_MS } from './watch-policy';
+
+// Only for tags Sandbox can never use (index, attestation, unoptimized): a lazy chunk.
+const TagExtras = lazy(() => import('./tag-extras').then((m) => ({ default: m.TagExtras })));
+const needsExtras = (t: { kind: string; status: string | null }) =>
+  t.kind === 'index' || t.kind === 'attestation' || t.status === 'unoptimized';
 
 /** Problems with the link itself, found without asking the API. */
 function validateLink(scope: Scope | null, repo: string, tag: string): unknown {
@@ -152,6 +158,11 @@ export function TagDetailPage() {
 
       {data ? (
         <>
+          {needsExtras(data) ? (
+            <Suspense fallback={null}>
+              <TagExtras tag={data} repo={repo} scope={scope as Scope} names={names} />
+            </Suspense>
+          ) : null}
           <TagFacts tag={data} repo={repo} scope={scope as Scope} />
           <PullCommands tag={data} repo={repo} names={names} />
         </>
