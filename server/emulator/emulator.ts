@@ -41,6 +41,8 @@ export interface Emulator {
 export interface EmulatorOptions {
   seed: Seed;
   clock?: Clock;
+  /** How long an accepted image DELETE takes to remove the image (default 1.5 s). */
+  deleteDelayMs?: number;
 }
 
 function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
@@ -106,8 +108,13 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
   return r as unknown as PushInput;
 }
 
-export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emulator {
-  let state = new EmulatorState(seed, clock);
+export function createEmulator({
+  seed,
+  clock = Date.now,
+  deleteDelayMs,
+}: EmulatorOptions): Emulator {
+  const stateOptions = deleteDelayMs === undefined ? {} : { deleteDelayMs };
+  let state = new EmulatorState(seed, clock, stateOptions);
   const faults = new FaultStore();
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
 
@@ -143,7 +150,7 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
   control.get(`${CONTROL_PREFIX}/faults`, (c) => c.json({ faults: faults.list() }));
   control.delete(`${CONTROL_PREFIX}/faults`, (c) => c.json({ cleared: faults.clear() }));
   control.post(`${CONTROL_PREFIX}/reset`, (c) => {
-    state = new EmulatorState(seed, clock);
+    state = new EmulatorState(seed, clock, stateOptions);
     faults.clear();
     return c.json({ ok: true });
   });
@@ -165,7 +172,7 @@ export function createEmulator({ seed, clock = Date.now }: EmulatorOptions): Emu
     state: () => state,
     faults,
     reset() {
-      state = new EmulatorState(seed, clock);
+      state = new EmulatorState(seed, clock, stateOptions);
       faults.clear();
     },
     defaultScope() {
