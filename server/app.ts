@@ -8,6 +8,7 @@ import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
 import { requestGuard } from './proxy/request-guard';
 import { requestBodyLimit, securityHeaders } from './security-headers';
+import { writeGate } from './writes/write-gate';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -23,6 +24,8 @@ export function createApp({ backend, distDir, config }: AppOptions): Hono {
   app.use('*', requestBodyLimit());
   // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
   if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
+  // Every backend: without ALLOW_WRITES nothing but GET/HEAD reaches it.
+  app.use('/api/*', writeGate(config.writes, backend));
 
   app.get('/_dashboard/config', (c) => {
     c.header('cache-control', 'no-store');

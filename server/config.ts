@@ -15,11 +15,22 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
       token: token || undefined,
       upstream: apiUrl || DEFAULT_UPSTREAM,
       timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
+      allowWrites: parseAllowWrites(env),
       log: (line) => console.error(line),
     });
   }
   const { createEmulatorBackend } = await import('./emulator/emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });
+}
+
+/** ALLOW_WRITES: `1`/`true` turns writes on; unset, empty, `0` or `false` leaves them off. */
+export function parseAllowWrites(env: Env): boolean {
+  const value = env.ALLOW_WRITES?.trim().toLowerCase() ?? '';
+  if (value === '1' || value === 'true') return true;
+  if (value === '' || value === '0' || value === 'false') return false;
+  throw new Error(
+    `ALLOW_WRITES must be 1 (writes on) or 0 / unset (writes off), got "${env.ALLOW_WRITES}".`,
+  );
 }
 
 function parseTimeout(value: string | undefined): number | undefined {

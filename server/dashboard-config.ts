@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiBackend } from './backend';
-import type { Env } from './config';
+import { parseAllowWrites, type Env } from './config';
 
 export interface DefaultScope {
   projectId: string;
@@ -17,6 +17,8 @@ export interface DashboardConfig {
   /** True when the server adds the Authorization header itself. */
   serverToken: boolean;
   defaultScope: DefaultScope | null;
+  /** ALLOW_WRITES=1: the page may show write controls, and /api admits the allow-listed writes. */
+  writes: boolean;
 }
 
 /**
@@ -62,5 +64,6 @@ export function createDashboardConfig(env: Env, cwd: string, backend: ApiBackend
     mode: backend.mode,
     serverToken: backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN),
     defaultScope: resolveDefaultScope(env, cwd, backend),
+    writes: parseAllowWrites(env),
   };
 }

@@ -23,6 +23,11 @@ async function main() {
     console.log(`VCR Dashboard listening on http://${hostname}:${info.port}/`);
     console.log(backend.describe());
     console.log(describeScope(config.defaultScope));
+    console.log(
+      config.writes
+        ? 'Writes: ON (ALLOW_WRITES=1): delete image/repository, visibility and sharing are allowed'
+        : 'Writes: off (read-only; ALLOW_WRITES=1 enables them)',
+    );
   });
   const stop = () => {
     server.close();
