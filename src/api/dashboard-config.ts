@@ -7,6 +7,8 @@ import { apiFetch } from './api-fetch';
 export const dashboardConfigSchema = z.object({
   mode: z.string(),
   serverToken: z.boolean(),
+  /** ALLOW_WRITES=1 on the server; absent from older servers, which never write. */
+  writes: z.optional(z.boolean()),
   defaultScope: z.nullable(
     z.object({ projectId: z.string(), teamId: z.optional(z.string()), source: z.string() }),
   ),

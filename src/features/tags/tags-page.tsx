@@ -41,6 +41,7 @@ import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
+import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 
 const STATUS_LABELS: Record<StatusFilter, string> = {
   preparing: 'Preparing',
@@ -264,6 +265,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
           </Link>
         </div>
       </div>
+      <RepositoryAccessPanel scope={scope} repo={repo} />
 
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter tags">
         <label className="flex flex-col gap-1 text-sm">
