@@ -6,6 +6,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { Button } from '../../components/button';
 
 export interface ConfirmDialogProps {
+  /** The button that opens it; focus returns to it when the dialog closes. */
+  trigger: ReactNode;
   open: boolean;
   onOpenChange(open: boolean): void;
   title: string;
@@ -23,6 +25,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({
+  trigger,
   open,
   onOpenChange,
   title,
@@ -42,6 +45,7 @@ export function ConfirmDialog({
   }
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (pending ? undefined : onOpenChange(next))}>
+      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-fg/40" />
         <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[90vh] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-border bg-bg p-5 text-fg shadow-xl">

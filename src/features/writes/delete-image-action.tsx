@@ -104,17 +104,19 @@ function DeleteImageButton({
 
   return (
     <>
-      <Button
-        variant="danger"
-        size="sm"
-        onClick={() => {
-          mutation.reset();
-          setOpen(true);
-        }}
-      >
-        {fromTag ? 'Delete the image this tag points to…' : 'Delete image…'}
-      </Button>
       <ConfirmDialog
+        trigger={
+          <Button
+            variant="danger"
+            size="sm"
+            onClick={() => {
+              mutation.reset();
+              setOpen(true);
+            }}
+          >
+            {fromTag ? 'Delete the image this tag points to…' : 'Delete image…'}
+          </Button>
+        }
         open={open}
         onOpenChange={setOpen}
         title={`Delete image ${short}?`}

@@ -35,17 +35,19 @@ export function VisibilityButton({
   const target = isPublic ? 'private' : 'public';
   return (
     <>
-      <Button
-        size="sm"
-        onClick={() => {
-          setTyped('');
-          mutation.reset();
-          setOpen(true);
-        }}
-      >
-        Make {target}…
-      </Button>
       <ConfirmDialog
+        trigger={
+          <Button
+            size="sm"
+            onClick={() => {
+              setTyped('');
+              mutation.reset();
+              setOpen(true);
+            }}
+          >
+            Make {target}…
+          </Button>
+        }
         open={open}
         onOpenChange={setOpen}
         title={`Make ${repo} ${target}?`}
@@ -196,16 +198,18 @@ export function RemoveAllSharesButton({
   const mutation = useClearShares(scope, repo);
   return (
     <>
-      <Button
-        size="md"
-        onClick={() => {
-          mutation.reset();
-          setOpen(true);
-        }}
-      >
-        Remove all shares…
-      </Button>
       <ConfirmDialog
+        trigger={
+          <Button
+            size="md"
+            onClick={() => {
+              mutation.reset();
+              setOpen(true);
+            }}
+          >
+            Remove all shares…
+          </Button>
+        }
         open={open}
         onOpenChange={setOpen}
         title={`Stop sharing ${repo} with every team?`}
@@ -240,18 +244,20 @@ export function DeleteRepositoryButton({ scope, repo }: { scope: Scope; repo: st
   const navigate = useNavigate();
   return (
     <>
-      <Button
-        variant="danger"
-        size="sm"
-        onClick={() => {
-          setTyped('');
-          mutation.reset();
-          setOpen(true);
-        }}
-      >
-        Delete repository…
-      </Button>
       <ConfirmDialog
+        trigger={
+          <Button
+            variant="danger"
+            size="sm"
+            onClick={() => {
+              setTyped('');
+              mutation.reset();
+              setOpen(true);
+            }}
+          >
+            Delete repository…
+          </Button>
+        }
         open={open}
         onOpenChange={setOpen}
         title={`Delete repository ${repo}?`}
