@@ -33,7 +33,10 @@ test.describe('without ALLOW_WRITES', () => {
     await expect(page.getByRole('heading', { name: 'Layers' })).toBeVisible();
     await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
 
-    const res = await request.delete(`/api/v1/vcr/repository/web-app?${SCOPE}`);
+    // Same-origin, as the page itself would send it: refused for being a write, nothing else.
+    const res = await request.delete(`/api/v1/vcr/repository/web-app?${SCOPE}`, {
+      headers: { origin: new URL(page.url()).origin },
+    });
     expect(res.status()).toBe(405);
     expect((await res.json()).error.code).toBe('writes_disabled');
     expect((await request.get(`/api/v1/vcr/repository/web-app?${SCOPE}`)).status()).toBe(200);
@@ -52,7 +55,8 @@ test.describe('with ALLOW_WRITES=1', () => {
     await server?.stop();
   });
   test.beforeEach(async ({ request }) => {
-    expect((await request.post(at('/__emulator/reset'))).ok()).toBe(true);
+    const origin = new URL(server.url).origin;
+    expect((await request.post(at('/__emulator/reset'), { headers: { origin } })).ok()).toBe(true);
   });
 
   test('delete an image from a tag page: its tags go with it, the list no longer shows them', async ({
@@ -195,6 +199,7 @@ test.describe('with ALLOW_WRITES=1', () => {
     }) => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await request.post(at('/__emulator/faults'), {
+        headers: { origin: new URL(server.url).origin },
         data: {
           path: '/v1/vcr/repository/web-app/images/*',
           method: 'DELETE',

@@ -44,7 +44,8 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
 
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = getSessionToken();
-  if (token) headers.authorization = `Bearer ${token}`;
+  // The tab's token is for the Vercel API only, never for the server's own routes.
+  if (token && (options.base ?? API_BASE) === API_BASE) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
   let res: Response;
