@@ -85,7 +85,13 @@ export function TagsPage() {
       />
     );
   }
-  return <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />;
+  return (
+    <div className="space-y-6">
+      <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />
+      {/* Below the list: the tags are what most visits are for. */}
+      <RepositoryAccessPanel scope={scope} repo={repo} />
+    </div>
+  );
 }
 
 function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
@@ -265,7 +271,6 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
           </Link>
         </div>
       </div>
-      <RepositoryAccessPanel scope={scope} repo={repo} />
 
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter tags">
         <label className="flex flex-col gap-1 text-sm">

@@ -39,6 +39,8 @@ export function RepositoryAccessPanel({ scope, repo }: { scope: Scope; repo: str
   const permissions = useInfiniteQuery(permissionsInfiniteQueryOptions(scope, repo));
   const shares = permissions.data?.pages.flatMap((p) => p.permissions) ?? [];
   const isPublic = repository.data?.repository.public;
+  // A repository that cannot be read: the page above already says why.
+  if (repository.isError) return null;
 
   return (
     <section
@@ -52,11 +54,7 @@ export function RepositoryAccessPanel({ scope, repo }: { scope: Scope; repo: str
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted-fg">Visibility</span>
         {isPublic === undefined ? (
-          repository.isError ? (
-            <span className="text-danger-fg">unknown (the repository could not be read)</span>
-          ) : (
-            <Skeleton className="h-5 w-16 rounded-full" />
-          )
+          <Skeleton className="h-5 w-16 rounded-full" />
         ) : (
           <>
             <span

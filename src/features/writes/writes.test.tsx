@@ -353,3 +353,23 @@ describe('DeleteImageAction', () => {
     expect(screen.queryByText('Tags list')).toBeNull();
   });
 });
+
+describe('RepositoryAccessPanel for a repository that cannot be read', () => {
+  it('renders nothing (the page explains the error)', async () => {
+    api({ writes: true });
+    let asked = false;
+    server.use(
+      http.get(`${R}/web-app`, () => {
+        asked = true;
+        return HttpResponse.json(
+          { error: { code: 'not_found', message: 'VCR Repository not found.' } },
+          { status: 404 },
+        );
+      }),
+    );
+    renderAt(`/repositories/web-app${Q}`, panelRoutes);
+    expect(screen.getByTestId('repository-access')).toBeInTheDocument(); // while loading
+    await waitFor(() => expect(asked).toBe(true));
+    await waitFor(() => expect(screen.queryByTestId('repository-access')).toBeNull());
+  });
+});
