@@ -373,3 +373,43 @@ describe('RepositoryAccessPanel for a repository that cannot be read', () => {
     await waitFor(() => expect(screen.queryByTestId('repository-access')).toBeNull());
   });
 });
+
+describe('DeleteImageAction on the image page', () => {
+  it('lists the known tags without asking, and goes to the images list', async () => {
+    let deleted = '';
+    server.use(
+      http.delete(`${R}/web-app/images/:id`, ({ params }) => {
+        deleted = String(params.id);
+        return new HttpResponse(null, { status: 202 });
+      }),
+    );
+    const user = userEvent.setup();
+    renderAt(
+      `/repositories/web-app/images/image_abc1${Q}`,
+      <Route element={layout}>
+        <Route
+          path="/repositories/:repo/images/:imageId"
+          element={
+            <DeleteImageAction
+              scope={SCOPE}
+              repo="web-app"
+              imageId="image_abc1"
+              manifestDigest={`sha256:${'cd'.repeat(32)}`}
+              tags={['stable']}
+            />
+          }
+        />
+        <Route path="/repositories/:repo/images" element={<p>Images list</p>} />
+      </Route>,
+    );
+    expect(screen.queryByTestId('no-tag-delete')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete image…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete image cdcdcdcdcdcd?' });
+    expect(within(dialog).getByText('This tag goes with it:')).toBeInTheDocument();
+    expect(within(dialog).getByTestId('doomed-tags')).toHaveTextContent('stable');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete image' }));
+    expect(await screen.findByText('Images list')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(`/repositories/web-app/images${Q}`);
+    expect(deleted).toBe('image_abc1');
+  });
+});
