@@ -273,3 +273,68 @@ describe('embedded emulator', () => {
     );
   });
 });
+
+describe('proxy writes without a server token', () => {
+  let upstream: RecordingUpstream;
+  let dash: RunningApp;
+  beforeAll(async () => {
+    upstream = await startRecordingUpstream();
+    dash = await startDashboard(
+      createProxyBackend({ upstream: upstream.url, allowWrites: true, timeoutMs: 300 }),
+      { writes: true, serverToken: false },
+    );
+  });
+  afterAll(async () => {
+    await dash.close();
+    await upstream.close();
+  });
+  afterEach(() => {
+    upstream.requests.length = 0;
+    upstream.setHandler(defaultHandler);
+  });
+
+  it('refuses a write without a tab token (401), before upstream', async () => {
+    const res = await send(dash, ADMITTED[0]!);
+    expect(res.status).toBe(401);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it("forwards the tab's bearer token with the write", async () => {
+    upstream.setHandler((_req, res) => {
+      res.writeHead(202);
+      res.end();
+    });
+    const w = ADMITTED[0]!;
+    const res = await rawGet(
+      dash.port,
+      w.target,
+      [`Origin: ${dash.origin}`, 'Authorization: Bearer vcr_tab_token_9876', 'Content-Length: 0'],
+      w.method,
+    );
+    expect(res.status).toBe(202);
+    expect(upstream.requests).toHaveLength(1);
+    expect(upstream.requests[0]!.headers.authorization).toBe('Bearer vcr_tab_token_9876');
+  });
+
+  it('sends a write once: an upstream that does not answer is a 504, never retried', async () => {
+    upstream.setHandler(() => {
+      // Never answers.
+    });
+    const w = ADMITTED[3]!;
+    const res = await rawGet(
+      dash.port,
+      w.target,
+      [
+        `Origin: ${dash.origin}`,
+        'Authorization: Bearer vcr_tab_token_9876',
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(w.body!)}`,
+      ],
+      w.method,
+      w.body,
+    );
+    expect(res.status).toBe(504);
+    expect(res.body).toContain('may or may not have been made');
+    expect(upstream.requests).toHaveLength(1);
+  });
+});
