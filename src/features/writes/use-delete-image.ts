@@ -28,6 +28,12 @@ export function useDeleteImage(scope: Scope, repo: string) {
         predicate: (q) =>
           (q.state.data as { image?: { id: string } } | undefined)?.image?.id === imageId,
       });
+      // Everything else about the repository (counts, sizes) is read afresh on its next use;
+      // the lists keep leaving the image out while the API still has it.
+      void client.invalidateQueries({
+        queryKey: vcrKeys.repository(scope, repo),
+        refetchType: 'none',
+      });
     },
   });
 }
