@@ -8,6 +8,7 @@ import { createHostAllowList, hostGuard, type HostAllowList } from './host-guard
 import { apiRequestUrl, requestGuard } from './proxy/request-guard';
 import { createRegistryRoute, REGISTRY_MOUNT } from './registry/registry-route';
 import { requestBodyLimit, securityHeaders } from './security-headers';
+import { writeGate } from './writes/write-gate';
 import { compressJson } from './static/compress-json';
 import { serveDist } from './static/dist-files';
 
@@ -32,6 +33,8 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
   app.use('*', requestBodyLimit());
   // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
   if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
+  // Every backend: without ALLOW_WRITES nothing but GET/HEAD reaches it.
+  app.use('/api/*', writeGate(config.writes, backend));
   app.use('/api/*', compressJson());
   app.use('/_dashboard/*', compressJson());
 

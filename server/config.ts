@@ -17,6 +17,7 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
       upstream: apiUrl || DEFAULT_UPSTREAM,
       timeoutMs: parseTimeout(env.VERCEL_API_TIMEOUT_MS),
       freshMs: parseCacheMs(env.VERCEL_API_CACHE_MS),
+      allowWrites: parseAllowWrites(env),
       log: (line) => console.error(line),
     });
     const { registryUpstreamFromEnv } = await import('./registry/registry-config');
@@ -25,6 +26,16 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
   }
   const { createEmulatorBackend } = await import('./emulator/emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });
+}
+
+/** ALLOW_WRITES: `1`/`true` turns writes on; unset, empty, `0` or `false` leaves them off. */
+export function parseAllowWrites(env: Env): boolean {
+  const value = env.ALLOW_WRITES?.trim().toLowerCase() ?? '';
+  if (value === '1' || value === 'true') return true;
+  if (value === '' || value === '0' || value === 'false') return false;
+  throw new Error(
+    `ALLOW_WRITES must be 1 (writes on) or 0 / unset (writes off), got "${env.ALLOW_WRITES}".`,
+  );
 }
 
 function parseTimeout(value: string | undefined): number | undefined {
@@ -64,4 +75,11 @@ export function describeScope(
         ? '.vercel/project.json'
         : 'the emulator seed';
   return `Default scope: ${scope.projectId}${scope.teamId ? ` / ${scope.teamId}` : ''} (from ${from})`;
+}
+
+/** The start-up banner's writes line. */
+export function describeWrites(on: boolean): string {
+  return on
+    ? 'Writes: ON (ALLOW_WRITES=1): delete image/repository, visibility and sharing are allowed'
+    : 'Writes: off (read-only; ALLOW_WRITES=1 enables them)';
 }

@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { createAuthFromEnv, describeAuth, type Auth } from './auth';
 import { isLoopbackHostname } from './auth/auth-config';
 import type { ApiBackend } from './backend';
-import { createBackendFromEnv, describeScope, type Env } from './config';
+import { createBackendFromEnv, describeScope, describeWrites, type Env } from './config';
 import { createDashboardConfig, type DashboardConfig } from './dashboard-config';
 import { resolveDeployment, type Deployment } from './deployment';
 import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
@@ -79,6 +79,7 @@ export async function createServerFromEnv(
       describeScope(config.defaultScope),
       describeAuth(auth),
       hosts.describe(),
+      describeWrites(config.writes),
     ],
     warning: sharedTokenWarning(env, bindHost),
   };

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApiBackend } from './backend';
-import type { Env } from './config';
+import { parseAllowWrites, type Env } from './config';
 import type { DeploymentMode } from './deployment';
 import { isPlaceholderLink } from './vercel-link';
 
@@ -23,6 +23,8 @@ export interface DashboardConfig {
   deployment?: DeploymentMode;
   /** Sign in with Vercel: filled in per request by app.ts (never a token). */
   auth?: { mode: 'none' | 'per-user' | 'allow-list'; user?: unknown; allowed?: boolean };
+  /** ALLOW_WRITES=1: the page may show write controls, and /api admits the allow-listed writes. */
+  writes: boolean;
 }
 
 /**
@@ -79,5 +81,6 @@ export function createDashboardConfig(
       backend.mode === 'emulator' || Boolean(env.VERCEL_TOKEN) || Boolean(env.VERCEL_APP_CLIENT_ID),
     defaultScope: resolveDefaultScope(env, cwd, backend),
     ...(deployment ? { deployment } : {}),
+    writes: parseAllowWrites(env),
   };
 }

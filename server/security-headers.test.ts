@@ -20,7 +20,7 @@ function app(backend: Partial<ApiBackend> = {}) {
   return createApp({
     backend: full,
     distDir,
-    config: { mode: full.mode, serverToken: true, defaultScope: null },
+    config: { mode: full.mode, serverToken: true, defaultScope: null, writes: false },
   });
 }
 

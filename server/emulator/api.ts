@@ -11,6 +11,7 @@ import { delay, faultResponse, type FaultStore } from './faults';
 import { vercelId } from './ids';
 import { generateLayers } from './layers';
 import { oauthTokenRecord } from './oauth/rest-gate';
+import { addWriteRoutes } from './writes';
 import type {
   EmulatorState,
   ImageRecord,
@@ -33,7 +34,7 @@ export interface ApiRequestOptions {
 
 type Json = Record<string, unknown>;
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -44,10 +45,10 @@ class HttpError extends Error {
   }
 }
 
-const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found.`);
-const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
+export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found.`);
+export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
 
-interface Ctx {
+export interface Ctx {
   req: Request;
   url: URL;
   params: string[];
@@ -55,7 +56,12 @@ interface Ctx {
   token: TokenRecord;
 }
 
-type Handler = (ctx: Ctx) => Json | Promise<Json>;
+/** An answer without a body (202, 204), as the delete endpoints give. */
+export class NoContent {
+  constructor(readonly status: 202 | 204) {}
+}
+
+export type Handler = (ctx: Ctx) => Json | NoContent | Promise<Json | NoContent>;
 
 interface Route {
   method: string;
@@ -63,10 +69,16 @@ interface Route {
   handler: Handler;
 }
 
-const SEG = '([^/]+)';
-const DEFAULT_PAGE_SIZE = 20;
+export const SEG = '([^/]+)';
+export const DEFAULT_PAGE_SIZE = 20;
 
-function intParam(url: URL, name: string, min: number, max: number, fallback: number): number {
+export function intParam(
+  url: URL,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -93,21 +105,21 @@ function enumParam<T extends string>(
   return raw as T;
 }
 
-function pathParam(value: string, name: string): string {
+export function pathParam(value: string, name: string): string {
   if (value.length > 255) {
     throw badRequest(`Invalid request: \`${name}\` must be at most 255 characters.`);
   }
   return value;
 }
 
-const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * One page of an already sorted list. `key` gives an item's sort key; `cmpKeys` orders two
  * keys as the list is ordered. Keyset paging: items inserted or moved between two requests
  * neither shift nor repeat the rest of the list.
  */
-function paginate<T>(
+export function paginate<T>(
   items: T[],
   limit: number,
   key: (item: T) => CursorKey,
@@ -172,14 +184,14 @@ function findProject(ctx: Ctx, idOrName: string, team: TeamRecord | undefined): 
 }
 
 /** The VCR scope: `projectId` (required) plus optional `teamId`/`slug`. */
-function resolveProject(ctx: Ctx, projectId: string | null): ProjectRecord {
+export function resolveProject(ctx: Ctx, projectId: string | null): ProjectRecord {
   if (!projectId) {
     throw badRequest('Invalid request: missing required query parameter `projectId`.');
   }
   return findProject(ctx, projectId, resolveTeamParam(ctx));
 }
 
-function resolveRepository(ctx: Ctx, project: ProjectRecord): RepositoryRecord {
+export function resolveRepository(ctx: Ctx, project: ProjectRecord): RepositoryRecord {
   const idOrName = pathParam(ctx.params[0]!, 'idOrName');
   const repo = ctx.state.findRepository(project, idOrName);
   if (!repo) throw notFound('VCR Repository');
@@ -366,6 +378,8 @@ function buildRoutes(codec: CursorCodec): Route[] {
     return { image: { ...imageView(image, tags), layers: generateLayers(image, repo.name) } };
   });
 
+  addWriteRoutes(add, repoRoot, codec);
+
   add('GET', '^/v2/user', (ctx) => {
     const { user, teamIds } = ctx.token;
     return {
@@ -514,6 +528,7 @@ export function createApiHandler({
       }
       current.tick(now);
       const body = await route.handler({ req, url, params: decoded, state: current, token });
+      if (body instanceof NoContent) return new Response(null, { status: body.status, headers });
       return jsonResponse(200, body, headers);
     } catch (err) {
       if (err instanceof HttpError) return errorResponse(err, headers);

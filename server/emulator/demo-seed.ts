@@ -283,7 +283,8 @@ function apiRepository(): SeedRepository {
     fresh,
     HUMANS[2],
   );
-  return b.build({ id: 'repo_demoapi01' });
+  // Shared read-only with two partner teams (the permissions endpoints list them).
+  return b.build({ id: 'repo_demoapi01', sharedWith: ['team_northwindqa', 'globex'] });
 }
 
 /** `worker`: background jobs; some arm64 builds and a tag stuck preparing. */
@@ -436,7 +437,13 @@ export function buildDemoSeed(): Seed {
         },
       },
     ],
-    teams: [{ id: DEMO_TEAM_ID, slug: 'northwind', name: 'Northwind Labs' }],
+    teams: [
+      { id: DEMO_TEAM_ID, slug: 'northwind', name: 'Northwind Labs' },
+      // Teams the demo token does not belong to: repositories can be shared with them.
+      { id: 'team_northwindqa', slug: 'northwind-qa', name: 'Northwind QA' },
+      { id: 'team_globex', slug: 'globex', name: 'Globex Corporation' },
+      { id: 'team_initech', slug: 'initech', name: 'Initech' },
+    ],
     // `maya` is a northwind member (the demo token's user); `oscar` is in no team, so
     // signing in as him shows the dashboard's 403.
     users: [

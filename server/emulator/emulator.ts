@@ -53,6 +53,8 @@ export interface EmulatorOptions {
   clock?: Clock;
   /** Pins the issuer of the root-mounted authorization server (default: request origin). */
   oauthIssuer?: string;
+  /** How long an accepted image DELETE takes to remove the image (default 1.5 s). */
+  deleteDelayMs?: number;
 }
 
 function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
@@ -118,8 +120,14 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
   return r as unknown as PushInput;
 }
 
-export function createEmulator({ seed, clock = Date.now, oauthIssuer }: EmulatorOptions): Emulator {
-  let state = new EmulatorState(seed, clock);
+export function createEmulator({
+  seed,
+  clock = Date.now,
+  oauthIssuer,
+  deleteDelayMs,
+}: EmulatorOptions): Emulator {
+  const stateOptions = deleteDelayMs === undefined ? {} : { deleteDelayMs };
+  let state = new EmulatorState(seed, clock, stateOptions);
   const faults = new FaultStore();
   const oauth = createOAuthServer({
     state: () => state,
@@ -160,7 +168,7 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
   control.get(`${CONTROL_PREFIX}/faults`, (c) => c.json({ faults: faults.list() }));
   control.delete(`${CONTROL_PREFIX}/faults`, (c) => c.json({ cleared: faults.clear() }));
   control.post(`${CONTROL_PREFIX}/reset`, (c) => {
-    state = new EmulatorState(seed, clock);
+    state = new EmulatorState(seed, clock, stateOptions);
     faults.clear();
     return c.json({ ok: true });
   });
@@ -197,7 +205,7 @@ export function createEmulator({ seed, clock = Date.now, oauthIssuer }: Emulator
     state: () => state,
     faults,
     reset() {
-      state = new EmulatorState(seed, clock);
+      state = new EmulatorState(seed, clock, stateOptions);
       faults.clear();
     },
     defaultScope() {

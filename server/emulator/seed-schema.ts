@@ -54,6 +54,8 @@ const seedRepositorySchema = z.strictObject({
   tags: z.array(seedTagSchema),
   /** Seed-only extension: images no tag points at any more (`untagged=true`). */
   untaggedImages: z.optional(z.array(seedUntaggedImageSchema)),
+  /** Teams (id or slug) it is shared with, as the permissions endpoints list them. */
+  sharedWith: z.optional(z.array(z.string())),
 });
 
 const seedSchema = z.strictObject({
@@ -240,6 +242,8 @@ function semanticChecks(seed: Seed, c: Checker) {
         );
       }
 
+      checkSharedWith(c, seed, p.teamId, r.sharedWith ?? [], `${rat}.sharedWith`);
+
       const tagNames = new Set<string>();
       const images = new Map<string, { at: string; sig: string; digest: string }>();
       const digests = new Map<string, string>();
@@ -320,6 +324,24 @@ function semanticChecks(seed: Seed, c: Checker) {
       });
       checkIndexManifests(r, rat, (path, reason) => c.fail(path, reason));
     });
+  });
+}
+
+/** The real API shares a repository with at most this many other teams. */
+export const MAX_SHARES = 100;
+
+function checkSharedWith(c: Checker, seed: Seed, owner: string, refs: string[], at: string) {
+  c.check(refs.length <= MAX_SHARES, at, `at most ${MAX_SHARES} teams`);
+  const seen = new Set<string>();
+  refs.forEach((ref, i) => {
+    const team = seed.teams.find((t) => t.id === ref || t.slug === ref);
+    if (!team) {
+      c.fail(`${at}[${i}]`, `unknown team "${ref}" (not a team id or slug in teams)`);
+      return;
+    }
+    c.check(team.id !== owner, `${at}[${i}]`, 'the owning team cannot be a share');
+    c.check(!seen.has(team.id), `${at}[${i}]`, `team "${ref}" is listed twice`);
+    seen.add(team.id);
   });
 }
 

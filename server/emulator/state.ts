@@ -29,6 +29,14 @@ export interface ImageRecord {
   readyAt: number | null;
   /** An index's children (seed `manifests`), served by the registry protocol. */
   manifests?: IndexChild[];
+  /** Epoch ms when an accepted DELETE removes it (with its tags); absent = not deleting. */
+  deleteAt?: number;
+}
+
+/** A team the repository is shared with (read-only for that team). */
+export interface PermissionRecord {
+  teamId: string;
+  createdAt: string;
 }
 
 export interface TagRecord {
@@ -48,6 +56,8 @@ export interface RepositoryRecord {
   updatedAt: string;
   tags: Map<string, TagRecord>;
   images: Map<string, ImageRecord>;
+  /** Teams it is shared with, by team id, in the order they were added. */
+  sharedWith: Map<string, PermissionRecord>;
   /** Bumped on every change of tags or their times; keys the derived-data cache. */
   version: number;
 }
@@ -95,6 +105,7 @@ export interface PushResult {
 }
 
 export const DEFAULT_PUSH_PREPARE_SECONDS = 5;
+export const DEFAULT_DELETE_DELAY_MS = 1500;
 const iso = (ms: number) => new Date(ms).toISOString();
 const FALLBACK_CREATED_AT = '2026-01-05T09:00:00.000Z';
 
@@ -110,11 +121,18 @@ export class EmulatorState {
   readonly oauth: OAuthStore;
   private preparing = new Set<ImageRecord>();
   private pushCounter = 0;
+  /** How long an accepted image DELETE takes to remove it (the real API works in the background). */
+  readonly deleteDelayMs: number;
+  private deleting = new Set<ImageRecord>();
+  /** Ids of deleted repositories: the real API never hands an id out twice. */
+  private retiredRepositoryIds = new Set<string>();
 
   constructor(
     seed: Seed,
     readonly clock: Clock,
+    options: { deleteDelayMs?: number } = {},
   ) {
+    this.deleteDelayMs = options.deleteDelayMs ?? DEFAULT_DELETE_DELAY_MS;
     const start = clock();
     this.oauth = new OAuthStore(seed, clock);
     for (const t of seed.teams) this.teams.set(t.id, { id: t.id, slug: t.slug, name: t.name });
@@ -162,8 +180,13 @@ export class EmulatorState {
           updatedAt: iso(updatedMs),
           tags: new Map(),
           images: new Map(),
+          sharedWith: new Map(),
           version: 0,
         };
+        for (const ref of r.sharedWith ?? []) {
+          const team = this.teams.get(ref) ?? [...this.teams.values()].find((t) => t.slug === ref);
+          if (team) repo.sharedWith.set(team.id, { teamId: team.id, createdAt: repo.createdAt });
+        }
         for (const t of r.tags) {
           let image = repo.images.get(t.imageId);
           if (!image) {
@@ -239,6 +262,7 @@ export class EmulatorState {
 
   /** Applies every lifecycle transition due at `now` (called before each request). */
   tick(now = this.clock()): void {
+    if (this.deleting.size) this.applyDeletions(now);
     if (this.preparing.size === 0) return;
     for (const image of this.preparing) {
       if (image.status !== 'preparing') {
@@ -331,7 +355,7 @@ export class EmulatorState {
     const now = iso(this.clock());
     let id = idFrom('repo', `${project.id}/${name}`);
     // A repository deleted and re-created elsewhere must not collide with an existing id.
-    for (let n = 1; this.repositoriesById.has(id); n++) {
+    for (let n = 1; this.repositoriesById.has(id) || this.retiredRepositoryIds.has(id); n++) {
       id = idFrom('repo', `${project.id}/${name}#${n}`);
     }
     const repo: RepositoryRecord = {
@@ -343,6 +367,7 @@ export class EmulatorState {
       updatedAt: now,
       tags: new Map(),
       images: new Map(),
+      sharedWith: new Map(),
       version: 0,
     };
     project.repositories.set(name, repo);
@@ -416,5 +441,56 @@ export class EmulatorState {
       repositoryCreated,
       ...(existing ? { previousImageId: existing.imageId } : {}),
     };
+  }
+
+  // Writes (issue 10). Deletions are accepted at once (202) and applied by tick() once
+  // their delay has passed, so a test sees the same "gone a moment later" as the real API.
+
+  /** Gone from list/get at once; its images go with it (nothing can reach them any more). */
+  deleteRepository(project: ProjectRecord, repo: RepositoryRecord): void {
+    project.repositories.delete(repo.name);
+    this.repositoriesById.delete(repo.id);
+    this.retiredRepositoryIds.add(repo.id);
+    for (const image of repo.images.values()) {
+      this.preparing.delete(image);
+      this.deleting.delete(image);
+    }
+  }
+
+  /** Schedules the image and its tags for removal; a second DELETE keeps the first deadline. */
+  deleteImage(image: ImageRecord, now = this.clock()): void {
+    if (image.deleteAt !== undefined) return;
+    image.deleteAt = now + this.deleteDelayMs;
+    this.deleting.add(image);
+    this.tick(now);
+  }
+
+  private applyDeletions(now: number): void {
+    for (const image of this.deleting) {
+      if (image.deleteAt === undefined || image.deleteAt > now) continue;
+      this.deleting.delete(image);
+      this.preparing.delete(image);
+      const repo = this.repositoriesById.get(image.repositoryId);
+      if (!repo || repo.images.get(image.id) !== image) continue;
+      repo.images.delete(image.id);
+      for (const [name, tag] of repo.tags) if (tag.imageId === image.id) repo.tags.delete(name);
+      const when = iso(image.deleteAt);
+      if (repo.updatedAt < when) repo.updatedAt = when;
+      repo.version++;
+    }
+  }
+
+  setPublic(repo: RepositoryRecord, value: boolean, now = this.clock()): void {
+    if (repo.public === value) return;
+    repo.public = value;
+    repo.updatedAt = iso(now);
+  }
+
+  /** Adds a share; false when the team already has one. */
+  share(repo: RepositoryRecord, team: TeamRecord, now = this.clock()): PermissionRecord | false {
+    if (repo.sharedWith.has(team.id)) return false;
+    const record = { teamId: team.id, createdAt: iso(now) };
+    repo.sharedWith.set(team.id, record);
+    return record;
   }
 }

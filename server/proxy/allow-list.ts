@@ -3,21 +3,21 @@
 // project's environment variables) is not. Each route also names the query parameters it
 // may carry, so nothing else can be smuggled upstream.
 
-const SCOPE = ['projectId', 'teamId', 'slug'] as const;
-const PAGE = ['limit', 'cursor'] as const;
+export const SCOPE = ['projectId', 'teamId', 'slug'] as const;
+export const PAGE = ['limit', 'cursor'] as const;
 
 /** A repository id (`repo_…`) or name; names follow vcr-api.md, at most 255 characters. */
-const REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+export const REPO = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
 /** The OCI tag rule from vcr-api.md. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 /** `image_…` or a `sha256:` digest (its colon arrives percent-encoded from the browser). */
-const IMAGE = /^(?:[A-Za-z0-9_]{1,128}|sha256:[a-f0-9]{64})$/;
+export const IMAGE = /^(?:[A-Za-z0-9_]{1,128}|sha256:[a-f0-9]{64})$/;
 const PROJECT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const TEAM = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 type Segment = string | RegExp;
 
-interface Route {
+export interface Route {
   segments: readonly Segment[];
   query: readonly string[];
 }
@@ -32,6 +32,8 @@ const ROUTES: readonly Route[] = [
   { segments: ['v1', 'vcr', 'repository', REPO, 'tags', TAG], query: SCOPE },
   { segments: ['v1', 'vcr', 'repository', REPO, 'images'], query: [...SCOPE, ...PAGE, 'untagged'] },
   { segments: ['v1', 'vcr', 'repository', REPO, 'images', IMAGE], query: SCOPE },
+  // Who a repository is shared with: a read, always allowed (the writes: server/writes/).
+  { segments: ['v1', 'vcr', 'repository', REPO, 'permissions'], query: [...SCOPE, ...PAGE] },
   { segments: ['v9', 'projects', PROJECT], query: ['teamId', 'slug'] },
   { segments: ['teams', TEAM], query: ['teamId', 'slug'] },
   { segments: ['v2', 'teams', TEAM], query: ['teamId', 'slug'] },
@@ -51,7 +53,11 @@ export type MatchResult =
  * allow-list. On success returns the canonical path and query to send upstream, rebuilt
  * from the decoded, validated values, so the upstream never sees the client's spelling.
  */
-export function matchAllowedRoute(pathname: string, params: URLSearchParams): MatchResult {
+export function matchAllowedRoute(
+  pathname: string,
+  params: URLSearchParams,
+  routes: readonly Route[] = ROUTES,
+): MatchResult {
   const raw = pathname.split('/');
   // A leading slash gives one empty first element; any other empty segment (`//`, a
   // trailing slash) cannot match a route.
@@ -67,7 +73,7 @@ export function matchAllowedRoute(pathname: string, params: URLSearchParams): Ma
     segments.push(decoded);
   }
 
-  const route = ROUTES.find(
+  const route = routes.find(
     (r) =>
       r.segments.length === segments.length &&
       r.segments.every((s, i) => {

@@ -138,6 +138,16 @@ describe('UpstreamCoalescer', () => {
     expect(t.c.stats()).toMatchObject({ fresh: 1, inflight: 0 });
   });
 
+  it('forgets the fresh answers of one credential after a write, and only those', async () => {
+    const t = setup();
+    await t.get('Bearer a', '/tags');
+    await t.get('Bearer b', '/tags');
+    t.c.forget('Bearer a');
+    expect((await t.get('Bearer a', '/tags')).source).toBe('upstream');
+    expect((await t.get('Bearer b', '/tags')).source).toBe('fresh');
+    expect(t.calls).toEqual(['Bearer a /tags', 'Bearer b /tags', 'Bearer a /tags']);
+  });
+
   it('refuses a freshness window over 1 s', () => {
     expect(() => new UpstreamCoalescer({ freshMs: 1001 })).toThrow(/between 0 and 1000/);
   });

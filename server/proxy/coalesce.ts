@@ -133,6 +133,17 @@ export class UpstreamCoalescer {
     return { answer, source };
   }
 
+  /**
+   * After a write on `credential`, its fresh answers may describe what no longer exists:
+   * the next reads go upstream. In-flight reads may still land, as they would without a cache.
+   */
+  forget(credential: string) {
+    const prefix = `${credential}\n`;
+    for (const key of [...this.fresh.keys()]) {
+      if (key.startsWith(prefix)) this.dropFresh(key);
+    }
+  }
+
   /** What is kept now (for tests and the bench). */
   stats() {
     return {

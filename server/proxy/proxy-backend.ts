@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { ApiBackend } from '../backend';
 import { matchAllowedRoute } from './allow-list';
+import { isWriteMethod, matchAllowedWrite, MAX_WRITE_BODY_BYTES } from '../writes/write-allow-list';
 import { MAX_FRESH_MS, UpstreamCoalescer, type PreparedAnswer, type Served } from './coalesce';
 import { checkRequestTarget, headerBytes, MAX_HEADER_BYTES } from './request-guard';
 
@@ -46,6 +47,8 @@ export interface ProxyOptions {
   maxCacheEntries?: number;
   /** The clock for freshness and Retry-After holds (tests). */
   now?: () => number;
+  /** ALLOW_WRITES=1: forward the allow-listed writes (server/writes/write-allow-list.ts). */
+  allowWrites?: boolean;
 }
 
 export function parseUpstream(value: string): URL {
@@ -236,10 +239,110 @@ export function createProxyBackend(options: ProxyOptions): ApiBackend {
     );
   }
 
+  /**
+   * One allow-listed write, validated again here so the backend is safe on its own. Never
+   * retried and never shared with another request: a write runs exactly once.
+   */
+  async function handleWrite(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const guard = checkRequestTarget(url.pathname + url.search);
+    if (guard) return errorResponse(guard.status, guard.code, guard.message);
+    if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
+      return errorResponse(431, 'headers_too_large', 'The request headers are too large.');
+    }
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > MAX_WRITE_BODY_BYTES) {
+      return errorResponse(413, 'payload_too_large', 'The request body is too large.');
+    }
+    const text = await request.text();
+    const match = matchAllowedWrite(
+      request.method,
+      url.pathname,
+      url.searchParams,
+      request.headers.get('content-type'),
+      text,
+    );
+    if (!match.ok) return errorResponse(match.status, match.code, match.message);
+
+    let authorization: string;
+    if (token) authorization = `Bearer ${token}`;
+    else {
+      const sent = request.headers.get('authorization')?.trim() ?? '';
+      if (!BEARER.test(sent)) {
+        return errorResponse(
+          401,
+          sent ? 'invalid_token' : 'missing_token',
+          sent
+            ? 'The token pasted in this tab is malformed.'
+            : 'The server has no VERCEL_TOKEN and this tab has no token. Paste one in Settings, or set VERCEL_TOKEN and restart the server.',
+        );
+      }
+      authorization = sent;
+    }
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization,
+      'user-agent': 'vcr-dashboard-proxy',
+    };
+    if (match.body !== null) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(match.body));
+    }
+    const what = `${match.method} ${match.path}`;
+    let answer: UpstreamAnswer;
+    try {
+      answer = await upstreamGet(
+        client,
+        {
+          ...requestBase,
+          method: match.method,
+          path: basePath + match.path + match.search,
+          headers,
+        },
+        timeoutMs,
+        MAX_UPSTREAM_BODY_BYTES,
+        { method: match.method, body: match.body },
+      );
+    } catch (err) {
+      if (err instanceof UpstreamTimeout) {
+        log(`proxy: ${what} timed out after ${timeoutMs} ms`);
+        return errorResponse(
+          504,
+          'gateway_timeout',
+          `The Vercel API did not answer within ${formatSeconds(timeoutMs)}; the change may or may not have been made. Reload to see.`,
+        );
+      }
+      const reason = describeNetworkError(err);
+      log(`proxy: ${what} failed: ${reason}`);
+      return errorResponse(
+        502,
+        'bad_gateway',
+        `Could not reach the Vercel API at ${upstreamLabel} (${reason}).`,
+      );
+    }
+    const { status } = answer;
+    // Whatever the answer, the reads kept for this credential may be stale now.
+    coalescer.forget(authorization);
+    if (status < 200 || status > 599 || (status >= 300 && status < 400)) {
+      log(`proxy: ${what} answered ${status}; not passed on`);
+      return errorResponse(502, 'bad_gateway', `The Vercel API answered status ${status}.`);
+    }
+    const out = new Headers();
+    for (const name of PASS_RESPONSE_HEADERS) {
+      const raw = answer.headers[name];
+      const value = Array.isArray(raw) ? raw.join(', ') : raw;
+      if (value !== undefined && !(token && value.includes(token))) out.set(name, value);
+    }
+    out.set('cache-control', 'no-store');
+    const noBody = status === 204 || status === 205 || answer.body.byteLength === 0;
+    return new Response(noBody ? null : redact(answer.body, tokenBytes), { status, headers: out });
+  }
+
   return {
     mode: 'proxy',
     async fetch(request) {
       try {
+        if (options.allowWrites && isWriteMethod(request.method)) return await handleWrite(request);
         return await handle(request);
       } catch {
         // Never a stack trace (which could hold request details) to the browser.
@@ -305,6 +408,8 @@ function upstreamGet(
   request: http.RequestOptions,
   timeoutMs: number,
   maxBytes: number,
+  /** A write instead of a GET (never retried by the caller). */
+  write?: { method: string; body: string | null },
 ): Promise<UpstreamAnswer> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -353,7 +458,7 @@ function upstreamGet(
         (err.code === 'ECONNRESET' || err.code === 'EPIPE' || err.code === 'ECONNABORTED');
       settle(() => reject(stale ? new StaleSocket(err.code) : err));
     });
-    req.end();
+    req.end(write?.body ?? undefined);
   });
 }
 

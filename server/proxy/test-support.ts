@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import type { ApiBackend } from '../backend';
+import type { DashboardConfig } from '../dashboard-config';
 
 export interface RecordedRequest {
   method: string;
@@ -71,7 +72,10 @@ export interface RunningApp {
 }
 
 /** The real dashboard app on a free port, with a tiny built app in a temp folder. */
-export async function startDashboard(backend: ApiBackend): Promise<RunningApp> {
+export async function startDashboard(
+  backend: ApiBackend,
+  config: Partial<DashboardConfig> = {},
+): Promise<RunningApp> {
   const distDir = mkdtempSync(path.join(tmpdir(), 'vcr-dist-'));
   mkdirSync(path.join(distDir, 'assets'));
   writeFileSync(
@@ -82,7 +86,7 @@ export async function startDashboard(backend: ApiBackend): Promise<RunningApp> {
   const app = createApp({
     backend,
     distDir,
-    config: { mode: backend.mode, serverToken: true, defaultScope: null },
+    config: { mode: backend.mode, serverToken: true, defaultScope: null, writes: false, ...config },
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

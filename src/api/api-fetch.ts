@@ -14,7 +14,7 @@ export type QueryValue = string | number | boolean | undefined | null;
 export interface ApiFetchOptions<T> {
   schema: ZodMiniType<T>;
   query?: Record<string, QueryValue>;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   timeoutMs?: number;

@@ -15,6 +15,8 @@ export type AuthUser = z.infer<typeof authUserSchema>;
 export const dashboardConfigSchema = z.object({
   mode: z.string(),
   serverToken: z.boolean(),
+  /** ALLOW_WRITES=1 on the server; absent from older servers, which never write. */
+  writes: z.optional(z.boolean()),
   defaultScope: z.nullable(
     z.object({ projectId: z.string(), teamId: z.optional(z.string()), source: z.string() }),
   ),

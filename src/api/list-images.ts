@@ -2,6 +2,7 @@
 // untagged ones.
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { apiFetch } from './api-fetch';
+import { isImageDeleting } from './pending-deletions';
 import { assertRepositoryName } from './get-repository';
 import { vcrKeys } from './query-keys';
 import { imageListResponseSchema } from './schemas';
@@ -14,7 +15,7 @@ export function imageListInfiniteQueryOptions(scope: Scope, repo: string, untagg
     queryKey: [...vcrKeys.images(scope, repo), 'list', untagged ? 'untagged' : 'all'] as const,
     queryFn: ({ pageParam, signal }) => {
       assertRepositoryName(repo);
-      return apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/images`, {
+      const page = apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/images`, {
         schema: imageListResponseSchema,
         query: {
           ...scopeToQuery(requireScope(scope)),
@@ -24,6 +25,11 @@ export function imageListInfiniteQueryOptions(scope: Scope, repo: string, untagg
         },
         signal,
       });
+      // Deleted a moment ago: the API may list it until the background removal is done.
+      return page.then((p) => ({
+        ...p,
+        images: p.images.filter((i) => !isImageDeleting(scope, repo, i.id)),
+      }));
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,

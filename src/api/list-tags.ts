@@ -2,6 +2,7 @@
 // cursor paged. The list page loads pages as the user scrolls.
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import { apiFetch } from './api-fetch';
+import { isImageDeleting } from './pending-deletions';
 import { assertRepositoryName } from './get-repository';
 import { vcrKeys } from './query-keys';
 import { tagListResponseSchema, type Tag } from './schemas';
@@ -30,7 +31,7 @@ export function fetchTagPage(
   signal?: AbortSignal,
 ): Promise<TagListPage> {
   assertRepositoryName(repo);
-  return apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/tags`, {
+  const page = apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/tags`, {
     schema: tagListResponseSchema,
     query: {
       ...scopeToQuery(requireScope(scope)),
@@ -41,6 +42,11 @@ export function fetchTagPage(
     },
     signal,
   });
+  // A tag whose image is being deleted goes with it, though the API may still list it.
+  return page.then((p) => ({
+    ...p,
+    tags: p.tags.filter((t) => !isImageDeleting(scope, repo, t.imageId)),
+  }));
 }
 
 export function tagListQueryKey(scope: Scope, repo: string, sort: TagListSort) {

@@ -12,6 +12,7 @@ export const buttonVariants = cva(
         primary: 'bg-accent text-accent-fg hover:bg-accent/90',
         secondary: 'border border-border bg-surface text-fg hover:bg-muted',
         ghost: 'text-fg hover:bg-muted',
+        danger: 'border border-danger-fg/40 bg-danger text-danger-fg hover:bg-danger/80',
       },
       size: {
         sm: 'h-7 px-2 text-xs',

@@ -15,6 +15,7 @@ import { ColumnHeaders } from '../../components/column-headers';
 import { formatBytes, formatExactBytes, shortDigest } from '../../lib/format';
 import { imagesPath, repositoriesPath, repositoryPath, tagPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
+import { LazyDeleteImageAction } from '../writes/lazy-delete-image';
 import { baseImageOf, layerDetail, layerOperation } from './layer-logic';
 
 export function ImageDetailPage() {
@@ -219,6 +220,14 @@ function ImageView({ image, scope, repo }: { image: ImageDetail; scope: Scope; r
           </div>
         )}
       </section>
+
+      <LazyDeleteImageAction
+        scope={scope}
+        repo={repo}
+        imageId={image.id}
+        manifestDigest={image.manifestDigest}
+        tags={image.tags}
+      />
     </>
   );
 }

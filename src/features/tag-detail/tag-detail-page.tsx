@@ -14,6 +14,7 @@ import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
 import { useAfterCommit } from '../../lib/use-after-commit';
 import { useScopeNames } from '../../lib/use-scope-names';
+import { LazyDeleteImageAction } from '../writes/lazy-delete-image';
 import { PullCommands, TagFacts, TagFactsSkeleton } from './tag-detail-view';
 import { useReadySignals } from './use-ready-signals';
 import { useTagWatch } from './use-tag-watch';
@@ -165,6 +166,14 @@ export function TagDetailPage() {
           ) : null}
           <TagFacts tag={data} repo={repo} scope={scope as Scope} />
           <PullCommands tag={data} repo={repo} names={names} />
+          <LazyDeleteImageAction
+            enabled={afterCommit}
+            scope={scope as Scope}
+            repo={repo}
+            imageId={data.imageId}
+            manifestDigest={data.manifestDigest}
+            fromTag={data.tag}
+          />
         </>
       ) : shownError ? null : (
         <div aria-busy="true" aria-label="Loading tag">

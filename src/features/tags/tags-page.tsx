@@ -41,6 +41,7 @@ import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
+import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 
 const STATUS_LABELS: Record<StatusFilter, string> = {
   preparing: 'Preparing',
@@ -84,7 +85,13 @@ export function TagsPage() {
       />
     );
   }
-  return <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />;
+  return (
+    <div className="space-y-6">
+      <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />
+      {/* Below the list: the tags are what most visits are for. */}
+      <RepositoryAccessPanel scope={scope} repo={repo} />
+    </div>
+  );
 }
 
 function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
