@@ -10,6 +10,7 @@ import { CursorCodec, type CursorKey } from './cursor';
 import { delay, faultResponse, type FaultStore } from './faults';
 import { vercelId } from './ids';
 import { generateLayers } from './layers';
+import { vhsOf } from './vhs';
 import type {
   EmulatorState,
   ImageRecord,
@@ -186,6 +187,7 @@ function resolveRepository(ctx: Ctx, project: ProjectRecord): RepositoryRecord {
 }
 
 function imageView(image: ImageRecord, tags: string[]) {
+  const vhs = vhsOf(image);
   return {
     id: image.id,
     repositoryId: image.repositoryId,
@@ -198,6 +200,7 @@ function imageView(image: ImageRecord, tags: string[]) {
     sizeInBytes: image.sizeInBytes,
     createdAt: image.createdAt,
     tags,
+    ...(vhs ? { vhs } : {}),
   };
 }
 
