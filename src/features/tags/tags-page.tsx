@@ -3,6 +3,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -41,6 +43,11 @@ import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
+
+// Counting storage reads every image page and draws charts: its own chunk, loaded after the list.
+const StoragePanel = lazy(() =>
+  import('../storage/storage-panel').then((m) => ({ default: m.StoragePanel })),
+);
 
 const STATUS_LABELS: Record<StatusFilter, string> = {
   preparing: 'Preparing',
@@ -84,7 +91,15 @@ export function TagsPage() {
       />
     );
   }
-  return <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />;
+  const key = `${scopeKey(scope).join('/')}/${repo}`;
+  return (
+    <div className="space-y-6">
+      <TagList key={key} scope={scope} repo={repo} />
+      <Suspense fallback={null}>
+        <StoragePanel key={key} scope={scope} repo={repo} />
+      </Suspense>
+    </div>
+  );
 }
 
 function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
