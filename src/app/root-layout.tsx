@@ -1,7 +1,7 @@
 import { Link, Outlet } from 'react-router-dom';
 import { ThemeToggle } from '../components/theme-toggle';
 import { Toaster } from '../components/toast';
-import { GoToBox } from '../features/go-to/go-to-box';
+import { GoToSlot } from '../features/go-to/go-to-slot';
 
 export function RootLayout() {
   return (
@@ -17,7 +17,7 @@ export function RootLayout() {
           <Link to="/" className="font-semibold tracking-tight">
             VCR Dashboard
           </Link>
-          <GoToBox />
+          <GoToSlot />
           <div className="ml-auto flex items-center gap-3">
             <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
               Settings

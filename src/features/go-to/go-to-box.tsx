@@ -1,11 +1,10 @@
-// The header's "Go to" box, on every page: paste a reference, digest, image id or dashboard
-// link and press Enter. `g` focuses it from anywhere except while typing in a field. This
-// file is in the tag deep link's first-load chunk, so it holds only the input and the
-// shortcut; resolving and its messages load on the first submit (./go-to-result).
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+// The header's "Go to" box: paste a reference, digest, image id or dashboard link and press
+// Enter. Lazy (see ./go-to-slot): it takes the focus when it mounts, since it mounts because
+// the user asked for it, and keeps answering `g` afterwards.
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'react-router-dom';
-
-const GoToResult = lazy(() => import('./go-to-result').then((m) => ({ default: m.GoToResult })));
+import { GoToResult } from './go-to-result';
+import { GO_TO_INPUT_CLASS, GO_TO_LABEL, isGoToShortcut } from './go-to-slot';
 
 export function GoToBox() {
   const inputRef = useRef<HTMLInputElement>(null);
@@ -16,10 +15,9 @@ export function GoToBox() {
   const id = useId();
 
   useEffect(() => {
+    inputRef.current?.focus();
     function onKey(e: KeyboardEvent) {
-      const t = e.target as HTMLElement | null;
-      if (e.key !== 'g' || e.metaKey || e.ctrlKey || e.altKey || e.defaultPrevented) return;
-      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (!isGoToShortcut(e)) return;
       e.preventDefault();
       inputRef.current?.focus();
       inputRef.current?.select();
@@ -35,7 +33,6 @@ export function GoToBox() {
     <form
       role="search"
       aria-label="Go to a reference"
-      className="relative min-w-0 max-w-md flex-1"
       onSubmit={(e) => {
         e.preventDefault();
         setRequest({ input: value });
@@ -51,32 +48,24 @@ export function GoToBox() {
             e.currentTarget.blur();
           }
         }}
-        aria-label="Go to a reference, digest, image id or dashboard link (Enter opens)"
+        aria-label={`${GO_TO_LABEL} (Enter opens)`}
         placeholder="Go to reference…"
         aria-keyshortcuts="g"
         aria-describedby={request ? id : undefined}
         autoComplete="off"
         spellCheck={false}
-        className="h-8 w-full rounded-md border border-border bg-surface pl-2 pr-8 font-mono text-xs text-fg placeholder:font-sans placeholder:text-muted-fg"
+        className={GO_TO_INPUT_CLASS}
       />
-      <kbd
-        aria-hidden="true"
-        className="pointer-events-none absolute right-2 top-1.5 rounded border border-border bg-bg px-1 font-mono text-xs text-muted-fg"
-      >
-        g
-      </kbd>
       {request ? (
-        <Suspense fallback={null}>
-          <GoToResult
-            id={id}
-            request={request}
-            onDone={() => {
-              setValue('');
-              setRequest(null);
-              inputRef.current?.blur();
-            }}
-          />
-        </Suspense>
+        <GoToResult
+          id={id}
+          request={request}
+          onDone={() => {
+            setValue('');
+            setRequest(null);
+            inputRef.current?.blur();
+          }}
+        />
       ) : null}
     </form>
   );

@@ -1,5 +1,5 @@
 // What the "Go to" box says after a submit: looking up (with progress), the error, or the
-// repositories to choose from; on a single answer it navigates. Lazy: loaded on first submit.
+// repositories to choose from; on a single answer it navigates.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
