@@ -89,7 +89,7 @@ export function PushesChart({ days }: { days: readonly DayBucket[] }) {
           {pushesSummary(days)}
         </span>
       </figcaption>
-      <div className="relative">
+      <div className="relative max-w-2xl">
         <div
           tabIndex={0}
           role="group"
@@ -146,9 +146,10 @@ export function PushesChart({ days }: { days: readonly DayBucket[] }) {
                   />
                   {i % labelEvery === 0 || i === days.length - 1 ? (
                     <text
-                      x={(x(i) ?? 0) + x.bandwidth() / 2}
+                      // The last label ends at its bar so it is not cut at the edge.
+                      x={(x(i) ?? 0) + (i === days.length - 1 ? x.bandwidth() : x.bandwidth() / 2)}
                       y={H - 6}
-                      textAnchor="middle"
+                      textAnchor={i === days.length - 1 ? 'end' : 'middle'}
                       className="fill-muted-fg text-[11px]"
                     >
                       {dayFormat.format(d.day)}
@@ -164,8 +165,16 @@ export function PushesChart({ days }: { days: readonly DayBucket[] }) {
           aria-live="polite"
           className={
             current
-              ? 'pointer-events-none absolute right-0 top-0 rounded-md border border-border bg-bg px-2 py-1 text-xs shadow'
+              ? 'pointer-events-none absolute top-0 -translate-x-1/2 whitespace-nowrap rounded-md border border-border bg-bg px-2 py-1 text-xs shadow'
               : 'sr-only'
+          }
+          // Above the active day, kept inside the chart at both ends.
+          style={
+            active === null
+              ? undefined
+              : {
+                  left: `${Math.min(85, Math.max(15, (((x(active) ?? 0) + x.bandwidth() / 2) / W) * 100))}%`,
+                }
           }
           data-testid="pushes-tooltip"
         >

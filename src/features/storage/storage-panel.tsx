@@ -12,7 +12,7 @@ import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { cn } from '../../lib/cn';
-import { formatBytes, formatExactBytes } from '../../lib/format';
+import { formatExactBytes } from '../../lib/format';
 import { loadPlan, PLANS, type PlanId } from '../../lib/plan';
 import { PushesChart } from './pushes-chart';
 import {
@@ -168,7 +168,7 @@ function StoredCard({ totals }: { totals: StorageTotals }) {
         {formatDecimalGb(totals.bytes)}
       </p>
       <p className="text-xs text-muted-fg">
-        {formatBytes(totals.bytes)} in {count.format(totals.images)}{' '}
+        {formatExactBytes(totals.bytes)} in {count.format(totals.images)}{' '}
         {totals.images === 1 ? 'image' : 'images'}
         <a href="#storage-rules" className="ml-0.5 underline" aria-label="How this is counted">
           *
