@@ -9,22 +9,31 @@ import { requireScope, scopeToQuery, type Scope } from './scope';
 
 export const IMAGES_PAGE_SIZE = 100;
 
+/** One page of a repository's images (also used to walk them, e.g. to find a short digest). */
+export function fetchImagesPage(
+  scope: Scope,
+  repo: string,
+  untagged: boolean,
+  cursor?: string,
+  signal?: AbortSignal,
+) {
+  assertRepositoryName(repo);
+  return apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/images`, {
+    schema: imageListResponseSchema,
+    query: {
+      ...scopeToQuery(requireScope(scope)),
+      limit: IMAGES_PAGE_SIZE,
+      untagged: untagged ? 'true' : undefined,
+      cursor,
+    },
+    signal,
+  });
+}
+
 export function imageListInfiniteQueryOptions(scope: Scope, repo: string, untagged: boolean) {
   return infiniteQueryOptions({
     queryKey: [...vcrKeys.images(scope, repo), 'list', untagged ? 'untagged' : 'all'] as const,
-    queryFn: ({ pageParam, signal }) => {
-      assertRepositoryName(repo);
-      return apiFetch(`/v1/vcr/repository/${encodeURIComponent(repo)}/images`, {
-        schema: imageListResponseSchema,
-        query: {
-          ...scopeToQuery(requireScope(scope)),
-          limit: IMAGES_PAGE_SIZE,
-          untagged: untagged ? 'true' : undefined,
-          cursor: pageParam,
-        },
-        signal,
-      });
-    },
+    queryFn: ({ pageParam, signal }) => fetchImagesPage(scope, repo, untagged, pageParam, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -44,6 +44,16 @@ describe('classifyGoTo', () => {
     expect(badId.kind === 'invalid' && badId.message).toMatch(/not an image id/);
   });
 
+  it('takes the 12-hex short digest the lists show', () => {
+    expect(c('0123456789AB')).toEqual({ kind: 'short-digest', prefix: 'sha256:0123456789ab' });
+    expect(c('sha256:0123456789ab')).toEqual({
+      kind: 'short-digest',
+      prefix: 'sha256:0123456789ab',
+    });
+    // Any other length of hex is a name (a repository can be called "deadbeef").
+    expect(c('deadbeef')).toEqual({ kind: 'repository', repo: 'deadbeef' });
+  });
+
   it('takes repo:tag, repo@digest and a bare repository name within the current project', () => {
     expect(c('web-app:latest')).toEqual({ kind: 'tag', repo: 'web-app', tag: 'latest' });
     expect(c(`web-app@${DIGEST}`)).toEqual({ kind: 'image', ref: DIGEST, repo: 'web-app' });

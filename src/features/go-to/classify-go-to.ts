@@ -14,11 +14,13 @@ export type GoToInput =
   | { kind: 'reference'; ref: ImageReference }
   | { kind: 'url'; path: string }
   | { kind: 'image'; ref: string; repo?: string }
+  /** The 12 hex characters lists show (the CLI's short form), looked up by prefix. */
+  | { kind: 'short-digest'; prefix: string }
   | { kind: 'tag'; repo: string; tag: string }
   | { kind: 'repository'; repo: string }
   | { kind: 'invalid'; message: string };
 
-export const GO_TO_HELP = `Paste a ${VCR_HOST}/… reference (:tag or @sha256:…), a digest, an image id (image_…), a dashboard link, or repo:tag.`;
+export const GO_TO_HELP = `Paste a ${VCR_HOST}/… reference (:tag or @sha256:…), a digest (full, or its first 12 hex characters within a repository), an image id (image_…), a dashboard link, or repo:tag.`;
 
 // The dashboard's own pages (src/app/router.tsx); a link to any of them opens here whatever
 // host it was copied from, since the path and query carry everything the page needs.
@@ -79,6 +81,10 @@ export function classifyGoTo(input: string, origin: string): GoToInput {
   }
   if (/^https?:\/\//i.test(text) || text.startsWith('/')) return classifyUrl(text, origin);
   if (/\s/.test(text)) return { kind: 'invalid', message: GO_TO_HELP };
+  // Exactly 12 hex characters is how every list (and the CLI) shortens a digest; a repository
+  // could be named so too, but a digest is far more likely what was copied.
+  const short = /^(?:sha256:)?([a-f0-9]{12})$/i.exec(text);
+  if (short) return { kind: 'short-digest', prefix: `sha256:${short[1]!.toLowerCase()}` };
   if (lower.startsWith('sha256:') || text.startsWith('image_') || /^[a-f0-9]{64}$/i.test(text)) {
     return classifyImageRef(text);
   }

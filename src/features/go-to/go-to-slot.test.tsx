@@ -189,6 +189,41 @@ describe('GoToBox', () => {
     );
   });
 
+  it('finds a short digest among the current repository’s images', async () => {
+    const other = `sha256:${'f'.repeat(64)}`;
+    let pages = 0;
+    server.use(
+      http.get('/api/v1/vcr/repository/web-app/images', ({ request }) => {
+        pages++;
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        const img = (d: string) => ({
+          ...image(`image_${d.slice(7, 10)}`, 'repo_w'),
+          manifestDigest: d,
+        });
+        return HttpResponse.json(
+          cursor ? { images: [img(DIGEST)] } : { images: [img(other)], nextCursor: 'p2' },
+        );
+      }),
+    );
+    renderAt(`/repositories/web-app?${SCOPE}`, routes);
+    await go(HEX.slice(0, 12));
+    expect(await screen.findByText(/\/repositories\/web-app\/images\/sha256%3A0123/)).toBe(
+      location(),
+    );
+    expect(pages).toBe(2);
+  });
+
+  it('says where a short digest is looked for', async () => {
+    server.use(
+      http.get('/api/v1/vcr/repository/web-app/images', () => HttpResponse.json({ images: [] })),
+    );
+    renderAt(`/repositories/web-app?${SCOPE}`, routes);
+    await go('0123456789ab');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No image of web-app has a digest starting with 0123456789ab.',
+    );
+  });
+
   it('needs a project for a bare digest and says so without one', async () => {
     server.use(
       http.get('/_dashboard/config', () =>
@@ -199,6 +234,10 @@ describe('GoToBox', () => {
     await go('image_abc');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /An image id does not say which project it is in/,
+    );
+    await go('0123456789ab');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /short digest \(0123456789ab\) is looked up in the repository you are on/,
     );
   });
 

@@ -9,6 +9,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error';
 import { dashboardConfigQueryOptions } from '../../api/dashboard-config';
 import { imageQueryOptions } from '../../api/get-image';
+import { fetchImagesPage } from '../../api/list-images';
 import { fetchRepositoriesPage } from '../../api/list-repositories';
 import type { Scope } from '../../api/scope';
 import { shortDigest } from '../../lib/format';
@@ -38,6 +39,8 @@ export type GoToResult =
 /** Repositories searched for a bare digest or id: enough for any real project, bounded. */
 export const MAX_REPOSITORIES_SEARCHED = 200;
 const CONCURRENCY = 4;
+/** Images read to match a short digest: 20 pages. */
+export const MAX_IMAGES_SEARCHED = 2_000;
 
 async function scopeToUse(queryClient: QueryClient, context: GoToContext): Promise<Scope | null> {
   if (context.scope) return context.scope;
@@ -117,6 +120,41 @@ async function findImage(
   };
 }
 
+/** A 12-hex short digest, matched against the current repository's images. */
+async function findShortDigest(
+  scope: Scope,
+  repo: string,
+  prefix: string,
+  context: GoToContext,
+): Promise<GoToResult> {
+  const matches = new Map<string, string>();
+  let cursor: string | undefined;
+  let read = 0;
+  do {
+    const page = await fetchImagesPage(scope, repo, false, cursor);
+    for (const img of page.images) {
+      if (img.manifestDigest.startsWith(prefix)) matches.set(img.manifestDigest, img.id);
+    }
+    read += page.images.length;
+    cursor = page.nextCursor;
+    context.onProgress?.(`Looked through ${read} images of ${repo}…`);
+  } while (cursor && read < MAX_IMAGES_SEARCHED);
+  const digests = [...matches.keys()];
+  if (digests.length === 1) return { kind: 'go', path: imagePath(scope, repo, digests[0]!) };
+  if (digests.length > 1) {
+    return {
+      kind: 'choose',
+      message: `${digests.length} images of ${repo} start with ${prefix.slice(7)}. Open:`,
+      choices: digests.map((d) => ({ label: d, path: imagePath(scope, repo, d) })),
+    };
+  }
+  const partial = cursor ? ` (the newest ${read})` : '';
+  return {
+    kind: 'error',
+    message: `No image of ${repo}${partial} has a digest starting with ${prefix.slice(7)}. Paste the full sha256:… digest to search the whole project.`,
+  };
+}
+
 export async function resolveGoTo(
   queryClient: QueryClient,
   input: string,
@@ -145,6 +183,20 @@ export async function resolveGoTo(
   if (what.kind === 'repository') {
     if (!scope) return { kind: 'error', message: NO_PROJECT(`"${what.repo}"`) };
     return { kind: 'go', path: repositoryPath(scope, what.repo) };
+  }
+  if (what.kind === 'short-digest') {
+    if (!scope || !context.repo) {
+      return {
+        kind: 'error',
+        message: `A short digest (${what.prefix.slice(7)}) is looked up in the repository you are on: open one, or paste the full sha256:… digest.`,
+      };
+    }
+    try {
+      return await findShortDigest(scope, context.repo, what.prefix, context);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      return { kind: 'error', message: `Could not look through ${context.repo}: ${reason}` };
+    }
   }
   const noun = what.ref.startsWith('image_') ? 'An image id' : 'A digest';
   if (!scope) return { kind: 'error', message: NO_PROJECT(noun) };
