@@ -333,6 +333,7 @@ describe('images', () => {
       sizeInBytes: seeded.sizeInBytes,
       createdAt: seeded.createdAt,
       tags: expect.any(Array),
+      vhs: { digest: expect.stringMatching(/^sha256:/), path: expect.any(String) },
     });
     let cursor: string | undefined = res.body.nextCursor;
     const ids = new Set(res.body.images.map((i: AnyJson) => i.id));

@@ -12,6 +12,7 @@ import { vercelId } from './ids';
 import { generateLayers } from './layers';
 import { oauthTokenRecord } from './oauth/rest-gate';
 import { addWriteRoutes } from './writes';
+import { vhsOf } from './vhs';
 import type {
   EmulatorState,
   ImageRecord,
@@ -199,6 +200,7 @@ export function resolveRepository(ctx: Ctx, project: ProjectRecord): RepositoryR
 }
 
 function imageView(image: ImageRecord, tags: string[]) {
+  const vhs = vhsOf(image);
   return {
     id: image.id,
     repositoryId: image.repositoryId,
@@ -211,6 +213,7 @@ function imageView(image: ImageRecord, tags: string[]) {
     sizeInBytes: image.sizeInBytes,
     createdAt: image.createdAt,
     tags,
+    ...(vhs ? { vhs } : {}),
   };
 }
 

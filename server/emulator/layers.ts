@@ -25,7 +25,22 @@ type Step =
   | { op: 'RUN'; command: string; weight: number }
   | { op: 'ENV'; env: string }
   | { op: 'COPY' | 'ADD'; value: string; weight: number }
-  | { op: 'WORKDIR' | 'CMD' | 'ENTRYPOINT' | 'EXPOSE' | 'USER' | 'LABEL' | 'ARG'; value: string };
+  | {
+      op:
+        | 'WORKDIR'
+        | 'CMD'
+        | 'ENTRYPOINT'
+        | 'EXPOSE'
+        | 'USER'
+        | 'LABEL'
+        | 'ARG'
+        | 'HEALTHCHECK'
+        | 'STOPSIGNAL'
+        | 'VOLUME'
+        | 'SHELL'
+        | 'ONBUILD';
+      value: string;
+    };
 
 interface Profile {
   match: RegExp;
@@ -36,6 +51,8 @@ const node =
   (base: string, port: number, start: string): Profile['steps'] =>
   () => [
     { op: 'FROM', base, collapsed: 4, weight: 0.35 },
+    { op: 'ARG', value: 'NODE_VERSION' },
+    { op: 'LABEL', value: 'org.opencontainers.image.source="https://github.com/northwind/app"' },
     { op: 'WORKDIR', value: '/app' },
     { op: 'ENV', env: 'NODE_ENV=production' },
     { op: 'COPY', value: 'package.json package-lock.json ./', weight: 0.002 },
@@ -44,6 +61,11 @@ const node =
     { op: 'RUN', command: 'npm run build', weight: 0.068 },
     { op: 'EXPOSE', value: `${port}/tcp` },
     { op: 'USER', value: 'node' },
+    {
+      op: 'HEALTHCHECK',
+      value: `--interval=30s --timeout=3s CMD wget -qO- http://127.0.0.1:${port}/healthz || exit 1`,
+    },
+    { op: 'STOPSIGNAL', value: 'SIGTERM' },
     { op: 'CMD', value: JSON.stringify(['node', start]) },
   ];
 
@@ -58,6 +80,7 @@ const PROFILES: Profile[] = [
         weight: 0.3,
       },
       { op: 'ENV', env: 'PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1' },
+      { op: 'SHELL', value: JSON.stringify(['/bin/bash', '-o', 'pipefail', '-c']) },
       { op: 'WORKDIR', value: '/srv' },
       {
         op: 'RUN',
@@ -68,6 +91,7 @@ const PROFILES: Profile[] = [
       { op: 'COPY', value: 'requirements.txt .', weight: 0.001 },
       { op: 'RUN', command: 'pip install --no-cache-dir -r requirements.txt', weight: 0.5 },
       { op: 'COPY', value: 'app/ ./app/', weight: 0.159 },
+      { op: 'VOLUME', value: JSON.stringify(['/srv/models']) },
       { op: 'EXPOSE', value: '8080/tcp' },
       {
         op: 'CMD',
@@ -95,7 +119,9 @@ const PROFILES: Profile[] = [
       { op: 'COPY', value: 'nginx.conf /etc/nginx/conf.d/default.conf', weight: 0.001 },
       { op: 'COPY', value: 'dist/ /usr/share/nginx/html/', weight: 0.199 },
       { op: 'LABEL', value: 'org.opencontainers.image.source=https://github.com/acme/site' },
+      { op: 'ONBUILD', value: 'COPY dist/ /usr/share/nginx/html/' },
       { op: 'EXPOSE', value: '80/tcp' },
+      { op: 'STOPSIGNAL', value: 'SIGQUIT' },
     ],
   },
   { match: /(worker|queue|job|cron)/, steps: node('node:20-alpine', 9464, 'dist/worker.js') },
@@ -121,6 +147,8 @@ function createdBy(step: Step): string {
       return `${step.op} ${step.value} # buildkit`;
     case 'EXPOSE':
       return `EXPOSE map[${step.value}:{}]`;
+    case 'VOLUME':
+      return `VOLUME [${(JSON.parse(step.value) as string[]).join(' ')}]`;
     default:
       return `${step.op} ${step.value}`;
   }

@@ -62,6 +62,8 @@ const imageFields = {
   sizeInBytes: z.number().int().nonnegative(),
   createdAt: iso,
   tags: z.array(z.string()),
+  // Newer than the SDK's models (which pass unknown keys through): vcr-api.md "Added since".
+  vhs: z.strictObject({ digest: z.string().regex(DIGEST_RE), path: z.string().min(1) }).optional(),
 };
 const layerBase = {
   operation: z.string(),

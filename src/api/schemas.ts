@@ -45,11 +45,16 @@ export const repositorySchema = z.object({
 });
 export type Repository = z.infer<typeof repositorySchema>;
 
+// The optimized drive Vercel Sandbox boots from; present once a linux/amd64 image is ready.
+export const vhsSchema = z.object({ digest: z.string(), path: z.string() });
+export type Vhs = z.infer<typeof vhsSchema>;
+
 export const imageListItemSchema = z.object({
   id: z.string(),
   repositoryId: z.string(),
   ...imageFields,
   tags: z.array(z.string()),
+  vhs: z.optional(vhsSchema),
 });
 export type ImageListItem = z.infer<typeof imageListItemSchema>;
 

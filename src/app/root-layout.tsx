@@ -3,6 +3,7 @@ import { ThemeToggle } from '../components/theme-toggle';
 import { Toaster } from '../components/toast';
 import { HeaderAccount } from '../features/auth/header-account';
 import { DeploymentBadge } from '../features/deployment/deployment-badge';
+import { GoToSlot } from '../features/go-to/go-to-slot';
 
 export function RootLayout() {
   return (
@@ -19,6 +20,7 @@ export function RootLayout() {
             VCR Dashboard
           </Link>
           <DeploymentBadge />
+          <GoToSlot />
           <div className="ml-auto flex items-center gap-3">
             <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
               Settings

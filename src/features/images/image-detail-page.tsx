@@ -11,12 +11,13 @@ import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
-import { ColumnHeaders } from '../../components/column-headers';
 import { formatBytes, formatExactBytes, shortDigest } from '../../lib/format';
 import { imagesPath, repositoriesPath, repositoryPath, tagPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
 import { LazyDeleteImageAction } from '../writes/lazy-delete-image';
-import { baseImageOf, layerDetail, layerOperation } from './layer-logic';
+import { baseImageOf } from './layer-logic';
+import { LayersTable } from './layers-table';
+import { SandboxDrive } from './sandbox-drive';
 
 export function ImageDetailPage() {
   const { repo = '', imageId = '' } = useParams();
@@ -116,6 +117,9 @@ function ImageView({ image, scope, repo }: { image: ImageDetail; scope: Scope; r
             <CopyButton value={image.manifestDigest} label="Copy digest" />
           </span>
         </Row>
+        <Row term="Sandbox drive">
+          <SandboxDrive image={image} />
+        </Row>
         <Row term="Image id">
           <code className="font-mono text-xs">{image.id}</code>
         </Row>
@@ -169,55 +173,7 @@ function ImageView({ image, scope, repo }: { image: ImageDetail; scope: Scope; r
             .
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-border">
-            <table className="w-full border-collapse text-sm">
-              <caption className="sr-only">Build history, oldest layer first</caption>
-              <thead className="bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
-                <tr>
-                  <ColumnHeaders
-                    columns={[
-                      { label: '#' },
-                      { label: 'Instruction' },
-                      { label: 'Command or value' },
-                      { label: 'Size', numeric: true },
-                    ]}
-                  />
-                </tr>
-              </thead>
-              <tbody>
-                {image.layers.map((layer, i) => {
-                  const op = layerOperation(layer);
-                  return (
-                    <tr
-                      key={`${i}-${layer.digest ?? ''}`}
-                      className="border-t border-border align-top"
-                    >
-                      <td className="px-3 py-2 tabular-nums text-muted-fg">{i + 1}</td>
-                      <td className="px-3 py-2 font-mono text-xs font-semibold">{op}</td>
-                      <td className="px-3 py-2">
-                        <code className="whitespace-pre-wrap break-all font-mono text-xs">
-                          {layerDetail(layer)}
-                        </code>
-                        {op === 'FROM' && layer.collapsedLayerCount ? (
-                          <p className="text-xs text-muted-fg">
-                            {layer.collapsedLayerCount} base image layers collapsed into this row
-                          </p>
-                        ) : null}
-                      </td>
-                      <td
-                        className="px-3 py-2 text-right tabular-nums"
-                        title={
-                          layer.sizeBytes == null ? undefined : formatExactBytes(layer.sizeBytes)
-                        }
-                      >
-                        {layer.sizeBytes == null ? '–' : formatBytes(layer.sizeBytes)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <LayersTable layers={image.layers} />
         )}
       </section>
 

@@ -3,7 +3,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { isApiError } from '../../api/api-error';
 import { dashboardConfigQueryOptions } from '../../api/dashboard-config';
 import type { Scope } from '../../api/scope';
 import { Button } from '../../components/button';
@@ -15,7 +14,7 @@ import {
   type RecentScope,
 } from '../../lib/recent-scopes';
 import { repositoriesPath } from './paths';
-import { resolveReferencePath } from './resolve-reference';
+import { referenceLookupMessage, resolveReferencePath } from './resolve-reference';
 import { describeScope, parseScopeForm } from './scope-form-logic';
 import { useDocumentTitle } from './use-document-title';
 
@@ -196,15 +195,7 @@ function useReferenceNavigation() {
       rememberScope(scope as Scope, `${parsed.ref.team}/${parsed.ref.project}`);
       navigate(path);
     } catch (e) {
-      const { team, project } = parsed.ref;
-      if (isApiError(e) && e.status === 404)
-        setError(`Project "${project}" was not found in team "${team}".`);
-      else if (isApiError(e) && e.status === 403)
-        setError(`The token in use has no access to team "${team}".`);
-      else
-        setError(
-          `Could not look up project "${project}" in team "${team}": ${e instanceof Error ? e.message : String(e)}`,
-        );
+      setError(referenceLookupMessage(e, parsed.ref));
     } finally {
       setBusy(false);
     }

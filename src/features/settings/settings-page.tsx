@@ -10,6 +10,7 @@ import { clearSessionToken, getSessionToken, setSessionToken } from '../../api/s
 import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
+import { PlanSection } from './plan-section';
 import {
   normalisePastedToken,
   pastedTokenProblem,
@@ -34,6 +35,7 @@ export function SettingsPage() {
       ) : (
         <TokenSection config={config.data} />
       )}
+      <PlanSection />
     </section>
   );
 }

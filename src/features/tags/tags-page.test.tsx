@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { Route, useParams, useSearchParams } from 'react-router-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tagQueryOptions } from '../../api/get-tag';
 import { scopeFromSearchParams } from '../../api/scope';
 import type { Tag } from '../../api/schemas';
@@ -28,6 +28,16 @@ beforeAll(() => {
 });
 afterAll(() => {
   if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+});
+
+// The storage panel below the list has its own tests (features/storage): here its repository
+// look-up answers 404, which keeps it hidden and its image paging out of these tests.
+beforeEach(() => {
+  server.use(
+    http.get('/api/v1/vcr/repository/:repo', () =>
+      HttpResponse.json({ error: { code: 'not_found', message: 'x' } }, { status: 404 }),
+    ),
+  );
 });
 
 /** Tag detail stand-in: shows what the detail query holds, and whether it is refetching. */

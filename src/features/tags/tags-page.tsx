@@ -3,6 +3,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  lazy,
+  Suspense,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -42,6 +44,11 @@ import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 import { RepositoryAccessPanel } from '../writes/repository-access-panel';
+
+// Counting storage reads every image page and draws charts: its own chunk, loaded after the list.
+const StoragePanel = lazy(() =>
+  import('../storage/storage-panel').then((m) => ({ default: m.StoragePanel })),
+);
 
 const STATUS_LABELS: Record<StatusFilter, string> = {
   preparing: 'Preparing',
@@ -85,10 +92,14 @@ export function TagsPage() {
       />
     );
   }
+  const key = `${scopeKey(scope).join('/')}/${repo}`;
   return (
     <div className="space-y-6">
-      <TagList key={`${scopeKey(scope).join('/')}/${repo}`} scope={scope} repo={repo} />
+      <TagList key={key} scope={scope} repo={repo} />
       {/* Below the list: the tags are what most visits are for. */}
+      <Suspense fallback={null}>
+        <StoragePanel key={key} scope={scope} repo={repo} />
+      </Suspense>
       <RepositoryAccessPanel scope={scope} repo={repo} />
     </div>
   );
