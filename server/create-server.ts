@@ -117,6 +117,7 @@ async function createDeploymentServer(
       describeScope(config.defaultScope),
       describeAuth(auth),
       hosts.describe(),
+      describeWrites(config.writes),
     ],
     warning: null,
   };

@@ -46,6 +46,7 @@ export async function startSignInServer(backend: ApiBackend, env: Env): Promise<
       mode: backend.mode,
       serverToken: true,
       defaultScope: { projectId: 'prj_e2e', teamId: 'team_e2e', source: 'env' },
+      writes: false,
     },
     auth,
   });

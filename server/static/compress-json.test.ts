@@ -17,7 +17,7 @@ function makeApp(fetch: ApiBackend['fetch']) {
   return createApp({
     backend: { mode: 'emulator', fetch, describe: () => 'test' },
     distDir: mkdtempSync(path.join(tmpdir(), 'vcr-json-')),
-    config: { mode: 'emulator', serverToken: true, defaultScope: null },
+    config: { mode: 'emulator', serverToken: true, defaultScope: null, writes: false },
   });
 }
 

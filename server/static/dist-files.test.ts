@@ -41,7 +41,7 @@ function makeApp(distDir = makeDist(), fetch?: ApiBackend['fetch']) {
   return createApp({
     backend,
     distDir,
-    config: { mode: 'emulator', serverToken: true, defaultScope: null },
+    config: { mode: 'emulator', serverToken: true, defaultScope: null, writes: false },
   });
 }
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const app = createApp({
     backend,
     distDir,
-    config: { mode: 'emulator', serverToken: true, defaultScope: null },
+    config: { mode: 'emulator', serverToken: true, defaultScope: null, writes: false },
   });
   await new Promise<void>((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
