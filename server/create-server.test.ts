@@ -24,6 +24,7 @@ describe('createServerFromEnv on the node host', () => {
       expect.stringMatching(/^Default scope: prj_\w+ \/ team_\w+ \(from the emulator seed\)$/),
       'Sign in with Vercel: off',
       expect.stringMatching(/^Allowed hosts: localhost, 127\.0\.0\.1, \[::1\]/),
+      'Writes: off (read-only; ALLOW_WRITES=1 enables them)',
     ]);
     const res = await server.app.request('/_dashboard/config');
     expect(res.status).toBe(200);
