@@ -82,7 +82,18 @@ export async function run(): Promise<BenchResult> {
     console.log(`lighthouse: ${RUNS} run(s), mobile preset, on ${url}`);
     for (let i = 1; i <= RUNS; i++) {
       const file = path.join(out, `run-${i}.json`);
-      await runLighthouse(url, file);
+      // Lighthouse itself sometimes loses the trace (NO_NAVSTART, NO_FCP …) and says "Please
+      // run Lighthouse again": that run is repeated, at most twice; any other failure is fatal.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await runLighthouse(url, file);
+          break;
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          if (attempt > 2 || !/run Lighthouse again/i.test(message)) throw err;
+          console.log(`run ${i}   lighthouse lost the trace (${message.slice(-120)}); again`);
+        }
+      }
       const figures = figuresOf(JSON.parse(readFileSync(file, 'utf8')) as LighthouseReport);
       runs.push(figures);
       console.log(line(`run ${i}`, figures));
