@@ -11,9 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../e2e/support/spawn-server';
-import { DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from '../server/emulator/demo-seed';
+import {
+  buildDemoSeed,
+  DEMO_OAUTH_CLIENT_ID,
+  DEMO_OAUTH_CLIENT_SECRET,
+} from '../server/emulator/demo-seed';
 import { SECURITY_HEADERS } from '../server/security-headers';
 import { FUNCTION_PATH, IMMUTABLE_CACHE } from '../server/vercel-config';
+import { formFields } from '../server/emulator/oauth/test-flow';
 import { resolveRoute, type BuildOutputRoute } from './vercel-routes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -202,7 +207,11 @@ describe('the built function, sign-in mode, with the standalone emulator as Verc
   let issuer: string;
 
   beforeAll(async () => {
-    emulator = await startServer({ entry: 'server/emulator/main.ts' });
+    // The demo seed, its Vercel App registered with the deployment's callback as well (a
+    // Vercel App matches non-loopback redirect URIs exactly).
+    const seed = buildDemoSeed();
+    seed.oauthApps![0]!.redirectUris.push(`https://${PRODUCTION_HOST}/auth/callback`);
+    emulator = await startServer({ entry: 'server/emulator/main.ts', seed });
     issuer = `${emulator.url}__emulator/oauth`;
     fn = await startFunction({
       VERCEL_APP_CLIENT_ID: DEMO_OAUTH_CLIENT_ID,
@@ -247,6 +256,69 @@ describe('the built function, sign-in mode, with the standalone emulator as Verc
     const config = JSON.parse((await send(fn, '/_dashboard/config', PRODUCTION_HOST)).body);
     expect(config).toMatchObject({ deployment: 'sign-in', auth: { mode: 'per-user' } });
     expect(config.auth.user).toBeUndefined();
+  });
+
+  it('signs a teammate in (authorize page, Allow, callback) and then serves the API as them', async () => {
+    const jar = new Map<string, string>();
+    const keep = (res: Answer) => {
+      const raw = res.headers['set-cookie'] ?? [];
+      for (const c of Array.isArray(raw) ? raw : [raw]) {
+        const [pair] = c.split(';');
+        const at = pair!.indexOf('=');
+        const name = pair!.slice(0, at);
+        const value = pair!.slice(at + 1);
+        if (value) jar.set(name, value);
+        else jar.delete(name);
+      }
+    };
+    const cookies = () => ({
+      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    });
+    const shared = '/repositories/web/tags/latest?projectId=prj_storefront&teamId=team_northwind';
+
+    const login = await send(
+      fn,
+      `/auth/login?returnTo=${encodeURIComponent(shared)}`,
+      PRODUCTION_HOST,
+    );
+    keep(login);
+    // The browser's part, at the issuer: the authorize page, then its form with Allow.
+    const page = await fetch(String(login.headers.location));
+    const html = await page.text();
+    expect(page.status, html).toBe(200);
+    const form = formFields(html);
+    form.set('username', 'maya');
+    form.set('decision', 'allow');
+    const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1]!, page.url);
+    const consent = await fetch(action, { method: 'POST', body: form, redirect: 'manual' });
+    const body = await consent.text();
+    const back = new URL(
+      consent.headers.get('location') ??
+        /http-equiv="refresh" content="0;url=([^"]+)"/.exec(body)![1]!.replace(/&amp;/g, '&'),
+    );
+    expect(back.origin).toBe(`https://${PRODUCTION_HOST}`);
+    expect(back.pathname).toBe('/auth/callback');
+
+    // Back at the deployment: the callback exchanges the code and lands on the shared link.
+    const callback = await send(fn, back.pathname + back.search, PRODUCTION_HOST, 'GET', cookies());
+    expect([302, 303], callback.body).toContain(callback.status);
+    expect(callback.headers.location).toBe(shared);
+    keep(callback);
+    const session = [...jar.keys()].find((k) => k.includes('session'));
+    expect(session).toBe('__Host-vcr_session');
+
+    const tag = await send(fn, TAG, PRODUCTION_HOST, 'GET', cookies());
+    expect(tag.status, tag.body).toBe(200);
+    expect(JSON.parse(tag.body)).toMatchObject({ tag: { tag: 'latest' } });
+    expect(tag.body).not.toMatch(/vca_|vcr_demo_token/);
+    const config = JSON.parse(
+      (await send(fn, '/_dashboard/config', PRODUCTION_HOST, 'GET', cookies())).body,
+    );
+    expect(config).toMatchObject({
+      auth: { mode: 'per-user', user: { username: 'maya' } },
+      defaultScope: { projectId: 'prj_storefront' },
+    });
+    expect(JSON.stringify(config)).not.toMatch(/vca_/);
   });
 });
 
