@@ -149,7 +149,10 @@ describe('GoToBox', () => {
   it('opens a dashboard link', async () => {
     renderAt('/settings', routes);
     await go('http://elsewhere.test/repositories/api/tags/v2?projectId=prj_9');
-    expect(location()).toHaveTextContent('/repositories/api/tags/v2?projectId=prj_9');
+    // The resolver's chunk loads on the first submit, so the navigation follows it.
+    await waitFor(() =>
+      expect(location()).toHaveTextContent('/repositories/api/tags/v2?projectId=prj_9'),
+    );
   });
 
   it('finds a bare digest in the current repository first', async () => {

@@ -2,7 +2,7 @@
 // first render and its effects take a few hundred ms, which the request can spend on the
 // network instead. The page's own query (useTagWatch) then finds it in flight and waits for
 // it rather than asking again. Anything that is not a valid tag link is left to the page.
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { matchPath } from 'react-router-dom';
 import { assertRepositoryName } from '../../api/get-repository';
 import { assertTagName, tagQueryOptions } from '../../api/get-tag';
@@ -10,6 +10,21 @@ import { requireScope, scopeFromSearchParams } from '../../api/scope';
 
 /** The route of the tag detail page (src/app/router.tsx). */
 export const TAG_DETAIL_ROUTE = '/repositories/:repo/tags/:tag';
+
+// Keys whose first answer is the early request's. When that answer is a failure that came
+// before the page mounted (a slow first render), react-query would ask again on mount: a
+// second request that could turn a 401 or a 429's Retry-After into a success by chance.
+const earlyKeys = new Set<string>();
+
+/** Whether the early request answers this key's first mount (until the page has mounted). */
+export function isEarlyDeepLinkQuery(queryKey: QueryKey): boolean {
+  return earlyKeys.has(hashKey(queryKey));
+}
+
+/** The page has mounted: later mounts of this key ask afresh as usual. */
+export function forgetEarlyDeepLinkQuery(queryHash: string): void {
+  earlyKeys.delete(queryHash);
+}
 
 /** Starts the tag request of a deep link; true when it did. */
 export function startDeepLinkFetch(
@@ -31,6 +46,8 @@ export function startDeepLinkFetch(
     return false;
   }
   // Errors are the page's to show: the query keeps them, and its retries are the client's.
-  void client.prefetchQuery(tagQueryOptions(scope, repo, tag));
+  const options = tagQueryOptions(scope, repo, tag);
+  earlyKeys.add(hashKey(options.queryKey));
+  void client.prefetchQuery(options);
   return true;
 }

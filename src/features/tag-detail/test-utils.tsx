@@ -26,10 +26,18 @@ export const baseTag: Tag = {
 
 export const TAG_PATH = '/api/v1/vcr/repository/:repo/tags/:tag';
 
-export function renderAt(url: string, prepare?: (client: QueryClient) => void) {
-  const client = new QueryClient({
+/** A client with the app's retry policy. */
+export function testQueryClient() {
+  return new QueryClient({
     defaultOptions: { queries: { retry: shouldRetry, retryDelay, staleTime: 10_000 } },
   });
+}
+
+export function renderAt(
+  url: string,
+  prepare?: (client: QueryClient) => void,
+  client = testQueryClient(),
+) {
   prepare?.(client);
   const utils = render(
     <QueryClientProvider client={client}>

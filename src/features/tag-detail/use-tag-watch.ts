@@ -2,19 +2,30 @@
 // again), stops when terminal, and keeps trying slowly through transient failures so the
 // page heals by itself. react-query never runs two fetches of one query at once, so polls
 // cannot overlap.
-import { useQuery } from '@tanstack/react-query';
+import { hashKey, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { tagQueryOptions } from '../../api/get-tag';
 import type { Scope } from '../../api/scope';
 import { retryDelay, shouldRetry } from '../../lib/retry-policy';
 import { useDocumentVisible } from '../../lib/use-document-visible';
+import { forgetEarlyDeepLinkQuery, isEarlyDeepLinkQuery } from './start-deep-link-fetch';
 import { isPreparing, pollInterval } from './watch-policy';
 
 export function useTagWatch(scope: Scope | null, repo: string, tag: string, enabled: boolean) {
   const visible = useDocumentVisible();
+  const options = tagQueryOptions(scope, repo, tag);
+  // A deep link's early request is this mount's answer, even a failure that came first.
+  const [earlyKey] = useState(() =>
+    isEarlyDeepLinkQuery(options.queryKey) ? hashKey(options.queryKey) : undefined,
+  );
+  useEffect(() => {
+    if (earlyKey) forgetEarlyDeepLinkQuery(earlyKey);
+  }, [earlyKey]);
+  const isEarlyAnswer = earlyKey === hashKey(options.queryKey);
   const query = useQuery({
-    ...tagQueryOptions(scope, repo, tag),
+    ...options,
     enabled,
+    retryOnMount: !isEarlyAnswer,
     // A detail page opened from a list renders the cached row at once, then refreshes.
     staleTime: 0,
     refetchInterval: (q) => pollInterval({ data: q.state.data, error: q.state.error, visible }),
@@ -29,7 +40,8 @@ export function useTagWatch(scope: Scope | null, repo: string, tag: string, enab
   const { refetch } = query;
   const hasCachedCopy = query.data !== undefined && query.fetchStatus === 'idle';
   useEffect(() => {
-    if (!enabled || !hasCachedCopy) return;
+    // The deep link's early answer is fresh, not a copy from a list to be refreshed.
+    if (!enabled || !hasCachedCopy || isEarlyAnswer) return;
     const id = setTimeout(() => void refetch({ cancelRefetch: false }), 0);
     return () => clearTimeout(id);
     // Once per tag: later changes of the copy are the refresh's own doing.
