@@ -25,7 +25,6 @@ import {
 } from '../../api/scope';
 import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorPanel } from '../../components/error-panel';
-import { Skeleton } from '../../components/skeleton';
 import { ColumnHeaders } from '../../components/column-headers';
 import { imagesPath, repositoriesPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
@@ -39,6 +38,7 @@ import {
   type StatusFilter,
   type TagListView,
 } from './tag-list-logic';
+import { EmptyState, TagListSkeleton } from './tag-list-placeholders';
 import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagPrefetch } from './use-tag-prefetch';
@@ -479,34 +479,5 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
         </p>
       ) : null}
     </section>
-  );
-}
-
-function EmptyState({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted-fg">
-      {children}
-    </div>
-  );
-}
-
-function TagListSkeleton() {
-  return (
-    <div className="rounded-lg border border-border" role="status" aria-busy="true">
-      <span className="sr-only">Loading tags…</span>
-      {Array.from({ length: 8 }, (_, i) => (
-        <div
-          key={i}
-          className="flex items-center gap-4 border-b border-border px-3"
-          style={{ height: TAG_ROW_HEIGHT }}
-        >
-          <Skeleton className="h-4 w-1/4" />
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="h-4 w-16" />
-          <Skeleton className="h-4 w-20" />
-          <Skeleton className="h-4 w-28" />
-        </div>
-      ))}
-    </div>
   );
 }
