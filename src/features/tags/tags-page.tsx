@@ -5,7 +5,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   lazy,
   Suspense,
-  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -30,17 +29,15 @@ import { imagesPath, repositoriesPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
 import {
   STATUS_FILTERS,
-  applyViewToSearchParams,
-  apiSort,
   filterRows,
   flattenPages,
-  viewFromSearchParams,
   type StatusFilter,
   type TagListView,
 } from './tag-list-logic';
 import { EmptyState, TagListSkeleton } from './tag-list-placeholders';
 import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
+import { useTagListUrlState } from './use-tag-list-url-state';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 import { RepositoryAccessPanel } from '../writes/repository-access-panel';
@@ -109,37 +106,14 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   // The parent remounts this list for another scope, so the first scope object stays valid
   // and memoized rows do not re-render on every URL change.
   const [scope] = useState(scopeProp);
-  const [params, setParams] = useSearchParams();
-  const view = viewFromSearchParams(params);
-  const sort = apiSort(view);
+  const { view, sort, q, setQuery, setView, clearFilter } = useTagListUrlState();
   const query = useInfiniteQuery(tagListInfiniteQueryOptions(scope, repo, sort));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
-  // The filter box keeps its own state: router navigations run as transitions, so a box
-  // bound to the URL would drop keystrokes. The URL follows the box; a URL change that did
-  // not come from it (back/forward) updates the box.
-  const [q, setQ] = useState(view.q);
-  const pushedQ = useRef(new Set<string>());
-  useEffect(() => {
-    if (pushedQ.current.has(view.q)) pushedQ.current.delete(view.q);
-    else setQ(view.q);
-  }, [view.q]);
   const allRows = useMemo(() => flattenPages(data?.pages ?? []), [data]);
   const rows = useMemo(
     () => filterRows(allRows, { q, status: view.status }),
     [allRows, q, view.status],
-  );
-
-  const setView = useCallback(
-    (patch: Partial<TagListView>) => {
-      setParams(
-        (prev) => applyViewToSearchParams(prev, { ...viewFromSearchParams(prev), ...patch }),
-        {
-          replace: true,
-        },
-      );
-    },
-    [setParams],
   );
 
   const filterRef = useRef<HTMLInputElement>(null);
@@ -293,11 +267,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
             ref={filterRef}
             type="search"
             value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              pushedQ.current.add(e.target.value.trim() ? e.target.value : '');
-              setView({ q: e.target.value });
-            }}
+            onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' && rows.length > 0) {
                 e.preventDefault();
@@ -447,14 +417,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
               {hasNextPage
                 ? 'No loaded tag matches yet; reading more…'
                 : 'No tag matches this filter.'}{' '}
-              <button
-                type="button"
-                className="underline"
-                onClick={() => {
-                  setQ('');
-                  setView({ q: '', status: null });
-                }}
-              >
+              <button type="button" className="underline" onClick={clearFilter}>
                 Clear the filter
               </button>
             </p>
