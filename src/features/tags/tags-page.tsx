@@ -1,17 +1,7 @@
 // A repository's tags: sorted on the server, paged as the reader scrolls, virtualized so
 // 10,000 tags keep ~50 rows in the DOM, with preparing rows kept live.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  lazy,
-  Suspense,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { invalidRepositoryNameError } from '../../api/get-repository';
 import { tagListInfiniteQueryOptions } from '../../api/list-tags';
@@ -35,10 +25,11 @@ import {
   type TagListView,
 } from './tag-list-logic';
 import { EmptyState, TagListSkeleton } from './tag-list-placeholders';
-import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
+import { TagRowView } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagListUrlState } from './use-tag-list-url-state';
 import { useTagPrefetch } from './use-tag-prefetch';
+import { useVirtualTagRows } from './use-virtual-tag-rows';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 
@@ -60,12 +51,6 @@ const SORT_OPTIONS = [
   { value: 'name:asc', label: 'Name, A to Z' },
   { value: 'name:desc', label: 'Name, Z to A' },
 ] as const;
-
-/** Scroll positions of lists visited in this tab, so Back restores the place. */
-const scrollMemory = new Map<string, number>();
-
-/** Load the next page when the reader is this many rows from the end of what is loaded. */
-const LOAD_AHEAD_ROWS = 40;
 
 export function TagsPage() {
   const { repo = '' } = useParams();
@@ -130,52 +115,8 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // Back from a tag, the list is where the reader left it (same repository, sort and filter).
-  const memoryKey = `${scopeKey(scope).join('/')}/${repo}?${sort.sortBy}:${sort.sortOrder}`;
-  const virtualizer = useVirtualizer({
-    initialOffset: () => scrollMemory.get(memoryKey) ?? 0,
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => TAG_ROW_HEIGHT,
-    overscan: 12,
-  });
-  const offsetRef = useRef(0);
-  offsetRef.current = virtualizer.scrollOffset ?? 0;
-  useEffect(() => () => void scrollMemory.set(memoryKey, offsetRef.current), [memoryKey]);
-  const restored = useRef(false);
-  const hasRows = rows.length > 0;
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (restored.current || !el || !hasRows) return;
-    restored.current = true;
-    const offset = scrollMemory.get(memoryKey);
-    if (offset) el.scrollTop = offset;
-  }, [hasRows, memoryKey]);
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length ? items[items.length - 1]!.index : -1;
-
-  // Infinite scroll: when the reader nears the end of the loaded rows (or a filter leaves
-  // fewer rows than fill the view), the next page is read.
-  useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || query.isFetchNextPageError) return;
-    if (lastIndex >= rows.length - LOAD_AHEAD_ROWS) void fetchNextPage();
-  }, [
-    lastIndex,
-    rows.length,
-    hasNextPage,
-    isFetchingNextPage,
-    fetchNextPage,
-    query.isFetchNextPageError,
-  ]);
-
-  const range = virtualizer.range;
-  const visiblePreparing = useMemo(() => {
-    if (!range) return [];
-    return rows
-      .slice(range.startIndex, range.endIndex + 1)
-      .filter((r) => r.tag.status === 'preparing');
-  }, [rows, range?.startIndex, range?.endIndex]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { scrollRef, virtualizer, items, paddingTop, paddingBottom, visiblePreparing } =
+    useVirtualTagRows({ scope, repo, sort, rows, paging: query });
   const live = useLivePreparingRows(scope, repo, sort, visiblePreparing);
   const prefetch = useTagPrefetch(scope, repo);
 
@@ -232,11 +173,6 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
 
   const filtered = q.trim() !== '' || view.status !== null;
-  const total = virtualizer.getTotalSize();
-  const paddingTop = items.length ? items[0]!.start : 0;
-  // Before the first measure there are no items: the spacer still gives the full height, so a
-  // restored scroll position has somewhere to go.
-  const paddingBottom = items.length ? total - items[items.length - 1]!.end : total;
 
   return (
     <section aria-labelledby="tags-title" className="space-y-4">
