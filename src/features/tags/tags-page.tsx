@@ -1,7 +1,7 @@
 // A repository's tags: sorted on the server, paged as the reader scrolls, virtualized so
 // 10,000 tags keep ~50 rows in the DOM, with preparing rows kept live.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { invalidRepositoryNameError } from '../../api/get-repository';
 import { tagListInfiniteQueryOptions } from '../../api/list-tags';
@@ -27,6 +27,7 @@ import {
 import { EmptyState, TagListSkeleton } from './tag-list-placeholders';
 import { TagRowView } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
+import { useTagListKeyboard } from './use-tag-list-keyboard';
 import { useTagListUrlState } from './use-tag-list-url-state';
 import { useTagPrefetch } from './use-tag-prefetch';
 import { useVirtualTagRows } from './use-virtual-tag-rows';
@@ -101,76 +102,13 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
     [allRows, q, view.status],
   );
 
-  const filterRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // `/` jumps to the filter from anywhere on the page, as on GitHub and Vercel.
-    function onKey(e: globalThis.KeyboardEvent) {
-      if (e.key !== '/' || e.metaKey || e.ctrlKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      e.preventDefault();
-      filterRef.current?.focus();
-    }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
   const { scrollRef, virtualizer, items, paddingTop, paddingBottom, visiblePreparing } =
     useVirtualTagRows({ scope, repo, sort, rows, paging: query });
   const live = useLivePreparingRows(scope, repo, sort, visiblePreparing);
   const prefetch = useTagPrefetch(scope, repo);
 
-  // Roving focus: one row is in the tab order; arrows and j/k move it, Enter opens it.
-  const [active, setActive] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
-  useEffect(() => {
-    const i = pendingFocus.current;
-    if (i === null) return;
-    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
-      `tr[data-index="${i}"] a[data-row-link]`,
-    );
-    if (link) {
-      pendingFocus.current = null;
-      link.focus({ preventScroll: true });
-    }
-  });
-  const [, forceRender] = useState(0);
-  const moveTo = (i: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, i));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
-      `tr[data-index="${next}"] a[data-row-link]`,
-    );
-    if (link) {
-      link.focus({ preventScroll: true });
-    } else {
-      // Not rendered yet: focus it once the virtualizer has scrolled it into the window.
-      pendingFocus.current = next;
-      forceRender((n) => n + 1);
-    }
-  };
-  function onTableKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
-    if (
-      (e.target as HTMLElement).tagName === 'BUTTON' &&
-      e.key !== 'ArrowDown' &&
-      e.key !== 'ArrowUp'
-    )
-      return;
-    const step =
-      e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
-    if (step !== 0) {
-      e.preventDefault();
-      moveTo(active + step);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      moveTo(0);
-    } else if (e.key === 'End') {
-      e.preventDefault();
-      moveTo(rows.length - 1);
-    }
-  }
-  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
+  const { filterRef, activeIndex, onFocusRow, onTableKeyDown, onFilterKeyDown } =
+    useTagListKeyboard({ rowCount: rows.length, virtualizer, scrollRef });
 
   const filtered = q.trim() !== '' || view.status !== null;
 
@@ -204,12 +142,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
             type="search"
             value={q}
             onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && rows.length > 0) {
-                e.preventDefault();
-                moveTo(0);
-              }
-            }}
+            onKeyDown={onFilterKeyDown}
             placeholder="tag, digest or image id"
             className="h-9 w-64 rounded-md border border-border bg-bg px-2 text-fg"
           />
@@ -336,7 +269,7 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
                     repo={repo}
                     active={vi.index === activeIndex}
                     justReady={live.justReady.has(row.tag.tag)}
-                    onFocusRow={setActive}
+                    onFocusRow={onFocusRow}
                     prefetch={prefetch}
                   />
                 );
