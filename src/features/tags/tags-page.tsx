@@ -12,19 +12,14 @@ import {
   scopeKey,
   type Scope,
 } from '../../api/scope';
-import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorPanel } from '../../components/error-panel';
 import { ColumnHeaders } from '../../components/column-headers';
 import { imagesPath, repositoriesPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
-import {
-  STATUS_FILTERS,
-  filterRows,
-  flattenPages,
-  type StatusFilter,
-  type TagListView,
-} from './tag-list-logic';
+import { filterRows, flattenPages } from './tag-list-logic';
+import { TagListHeader } from './tag-list-header';
 import { EmptyState, TagListSkeleton } from './tag-list-placeholders';
+import { TagListToolbar } from './tag-list-toolbar';
 import { TagRowView } from './tag-row';
 import { useLivePreparingRows } from './use-live-preparing-rows';
 import { useTagListKeyboard } from './use-tag-list-keyboard';
@@ -38,20 +33,6 @@ import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 const StoragePanel = lazy(() =>
   import('../storage/storage-panel').then((m) => ({ default: m.StoragePanel })),
 );
-
-const STATUS_LABELS: Record<StatusFilter, string> = {
-  preparing: 'Preparing',
-  ready: 'Ready',
-  unoptimized: 'Ready (unoptimized)',
-  index: 'Multi-platform index',
-};
-
-const SORT_OPTIONS = [
-  { value: 'updated:desc', label: 'Recently updated first' },
-  { value: 'updated:asc', label: 'Least recently updated first' },
-  { value: 'name:asc', label: 'Name, A to Z' },
-  { value: 'name:desc', label: 'Name, Z to A' },
-] as const;
 
 export function TagsPage() {
   const { repo = '' } = useParams();
@@ -110,86 +91,21 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   const { filterRef, activeIndex, onFocusRow, onTableKeyDown, onFilterKeyDown } =
     useTagListKeyboard({ rowCount: rows.length, virtualizer, scrollRef });
 
-  const filtered = q.trim() !== '' || view.status !== null;
-
   return (
     <section aria-labelledby="tags-title" className="space-y-4">
-      <Breadcrumbs
-        items={[{ label: 'Repositories', to: repositoriesPath(scope) }, { label: repo }]}
+      <TagListHeader scope={scope} repo={repo} />
+      <TagListToolbar
+        filterRef={filterRef}
+        q={q}
+        view={view}
+        onQueryChange={setQuery}
+        onViewChange={setView}
+        onFilterKeyDown={onFilterKeyDown}
+        loading={query.isPending}
+        matching={rows.length}
+        loaded={allRows.length}
+        hasNextPage={hasNextPage}
       />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 id="tags-title" className="text-2xl font-semibold">
-          {repo}
-        </h1>
-        <div className="flex gap-3 text-sm">
-          <Link to={imagesPath(scope, repo, false)} className="underline underline-offset-2">
-            All images
-          </Link>
-          <Link to={imagesPath(scope, repo, true)} className="underline underline-offset-2">
-            Untagged images
-          </Link>
-        </div>
-      </div>
-
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter tags">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">
-            Filter loaded tags{' '}
-            <kbd className="rounded border border-border px-1 font-mono text-xs">/</kbd>
-          </span>
-          <input
-            ref={filterRef}
-            type="search"
-            value={q}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onFilterKeyDown}
-            placeholder="tag, digest or image id"
-            className="h-9 w-64 rounded-md border border-border bg-bg px-2 text-fg"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">Status</span>
-          <select
-            value={view.status ?? ''}
-            onChange={(e) => setView({ status: (e.target.value || null) as StatusFilter | null })}
-            className="h-9 rounded-md border border-border bg-bg px-2 text-fg"
-          >
-            <option value="">Any status</option>
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">Sort</span>
-          <select
-            value={`${view.sort}:${view.order}`}
-            onChange={(e) => {
-              const [s, o] = e.target.value.split(':') as [
-                TagListView['sort'],
-                TagListView['order'],
-              ];
-              setView({ sort: s, order: o });
-            }}
-            className="h-9 rounded-md border border-border bg-bg px-2 text-fg"
-          >
-            {SORT_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="pb-2 text-sm text-muted-fg" aria-live="polite" data-testid="tag-count">
-          {query.isPending
-            ? 'Loading tags…'
-            : filtered
-              ? `${rows.length} of ${allRows.length} loaded tags match${hasNextPage ? ', searching further' : ''}`
-              : `${allRows.length} tags${hasNextPage ? ' loaded, more as you scroll' : ''}`}
-        </p>
-      </div>
 
       <p className="sr-only" role="status" aria-live="polite">
         {live.announcement}
