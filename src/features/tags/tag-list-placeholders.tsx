@@ -1,7 +1,10 @@
 // What stands in for the tag table while it has nothing to show: the skeleton keeps the
 // table's row height so the page does not jump when the rows arrive.
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { Scope } from '../../api/scope';
 import { Skeleton } from '../../components/skeleton';
+import { imagesPath } from '../scope/paths';
 import { TAG_ROW_HEIGHT } from './tag-row';
 
 export function EmptyState({ children }: { children: ReactNode }) {
@@ -9,6 +12,23 @@ export function EmptyState({ children }: { children: ReactNode }) {
     <div className="rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted-fg">
       {children}
     </div>
+  );
+}
+
+/** A repository without tags may still hold images: say how to tag one, and where they are. */
+export function NoTagsYet({ scope, repo }: { scope: Scope; repo: string }) {
+  return (
+    <EmptyState>
+      This repository has no tags yet. Push one with{' '}
+      <code className="font-mono">
+        docker push vcr.vercel.com/&lt;team&gt;/&lt;project&gt;/{repo}:&lt;tag&gt;
+      </code>
+      , or look at its{' '}
+      <Link to={imagesPath(scope, repo, true)} className="underline">
+        untagged images
+      </Link>
+      .
+    </EmptyState>
   );
 }
 
