@@ -40,9 +40,7 @@ export function useTagListUrlState(): TagListUrlState {
     (patch: Partial<TagListView>) => {
       setParams(
         (prev) => applyViewToSearchParams(prev, { ...viewFromSearchParams(prev), ...patch }),
-        {
-          replace: true,
-        },
+        { replace: true },
       );
     },
     [setParams],
