@@ -1,19 +1,8 @@
 // A repository's tags: sorted on the server, paged as the reader scrolls, virtualized so
 // 10,000 tags keep ~50 rows in the DOM, with preparing rows kept live.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { invalidRepositoryNameError } from '../../api/get-repository';
 import { tagListInfiniteQueryOptions } from '../../api/list-tags';
 import { isValidRepositoryName } from '../../api/schemas';
@@ -23,25 +12,20 @@ import {
   scopeKey,
   type Scope,
 } from '../../api/scope';
-import { Breadcrumbs } from '../../components/breadcrumbs';
 import { ErrorPanel } from '../../components/error-panel';
-import { Skeleton } from '../../components/skeleton';
-import { ColumnHeaders } from '../../components/column-headers';
-import { imagesPath, repositoriesPath } from '../scope/paths';
+import { repositoriesPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
-import {
-  STATUS_FILTERS,
-  applyViewToSearchParams,
-  apiSort,
-  filterRows,
-  flattenPages,
-  viewFromSearchParams,
-  type StatusFilter,
-  type TagListView,
-} from './tag-list-logic';
-import { TagRowView, TAG_ROW_HEIGHT } from './tag-row';
+import { filterRows, flattenPages } from './tag-list-logic';
+import { TagListFooter, TagListKeyHint } from './tag-list-footer';
+import { TagListHeader } from './tag-list-header';
+import { NoTagsYet, TagListSkeleton } from './tag-list-placeholders';
+import { TagListToolbar } from './tag-list-toolbar';
+import { TagTable } from './tag-table';
 import { useLivePreparingRows } from './use-live-preparing-rows';
+import { useTagListKeyboard } from './use-tag-list-keyboard';
+import { useTagListUrlState } from './use-tag-list-url-state';
 import { useTagPrefetch } from './use-tag-prefetch';
+import { useVirtualTagRows } from './use-virtual-tag-rows';
 import { RepositoryErrorPanel } from '../repositories/repository-error-panel';
 import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 
@@ -49,26 +33,6 @@ import { RepositoryAccessPanel } from '../writes/repository-access-panel';
 const StoragePanel = lazy(() =>
   import('../storage/storage-panel').then((m) => ({ default: m.StoragePanel })),
 );
-
-const STATUS_LABELS: Record<StatusFilter, string> = {
-  preparing: 'Preparing',
-  ready: 'Ready',
-  unoptimized: 'Ready (unoptimized)',
-  index: 'Multi-platform index',
-};
-
-const SORT_OPTIONS = [
-  { value: 'updated:desc', label: 'Recently updated first' },
-  { value: 'updated:asc', label: 'Least recently updated first' },
-  { value: 'name:asc', label: 'Name, A to Z' },
-  { value: 'name:desc', label: 'Name, Z to A' },
-] as const;
-
-/** Scroll positions of lists visited in this tab, so Back restores the place. */
-const scrollMemory = new Map<string, number>();
-
-/** Load the next page when the reader is this many rows from the end of what is loaded. */
-const LOAD_AHEAD_ROWS = 40;
 
 export function TagsPage() {
   const { repo = '' } = useParams();
@@ -109,248 +73,39 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
   // The parent remounts this list for another scope, so the first scope object stays valid
   // and memoized rows do not re-render on every URL change.
   const [scope] = useState(scopeProp);
-  const [params, setParams] = useSearchParams();
-  const view = viewFromSearchParams(params);
-  const sort = apiSort(view);
+  const { view, sort, q, setQuery, setView, clearFilter } = useTagListUrlState();
   const query = useInfiniteQuery(tagListInfiniteQueryOptions(scope, repo, sort));
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
 
-  // The filter box keeps its own state: router navigations run as transitions, so a box
-  // bound to the URL would drop keystrokes. The URL follows the box; a URL change that did
-  // not come from it (back/forward) updates the box.
-  const [q, setQ] = useState(view.q);
-  const pushedQ = useRef(new Set<string>());
-  useEffect(() => {
-    if (pushedQ.current.has(view.q)) pushedQ.current.delete(view.q);
-    else setQ(view.q);
-  }, [view.q]);
   const allRows = useMemo(() => flattenPages(data?.pages ?? []), [data]);
   const rows = useMemo(
     () => filterRows(allRows, { q, status: view.status }),
     [allRows, q, view.status],
   );
 
-  const setView = useCallback(
-    (patch: Partial<TagListView>) => {
-      setParams(
-        (prev) => applyViewToSearchParams(prev, { ...viewFromSearchParams(prev), ...patch }),
-        {
-          replace: true,
-        },
-      );
-    },
-    [setParams],
-  );
-
-  const filterRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // `/` jumps to the filter from anywhere on the page, as on GitHub and Vercel.
-    function onKey(e: globalThis.KeyboardEvent) {
-      if (e.key !== '/' || e.metaKey || e.ctrlKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      e.preventDefault();
-      filterRef.current?.focus();
-    }
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // Back from a tag, the list is where the reader left it (same repository, sort and filter).
-  const memoryKey = `${scopeKey(scope).join('/')}/${repo}?${sort.sortBy}:${sort.sortOrder}`;
-  const virtualizer = useVirtualizer({
-    initialOffset: () => scrollMemory.get(memoryKey) ?? 0,
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => TAG_ROW_HEIGHT,
-    overscan: 12,
-  });
-  const offsetRef = useRef(0);
-  offsetRef.current = virtualizer.scrollOffset ?? 0;
-  useEffect(() => () => void scrollMemory.set(memoryKey, offsetRef.current), [memoryKey]);
-  const restored = useRef(false);
-  const hasRows = rows.length > 0;
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (restored.current || !el || !hasRows) return;
-    restored.current = true;
-    const offset = scrollMemory.get(memoryKey);
-    if (offset) el.scrollTop = offset;
-  }, [hasRows, memoryKey]);
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length ? items[items.length - 1]!.index : -1;
-
-  // Infinite scroll: when the reader nears the end of the loaded rows (or a filter leaves
-  // fewer rows than fill the view), the next page is read.
-  useEffect(() => {
-    if (!hasNextPage || isFetchingNextPage || query.isFetchNextPageError) return;
-    if (lastIndex >= rows.length - LOAD_AHEAD_ROWS) void fetchNextPage();
-  }, [
-    lastIndex,
-    rows.length,
-    hasNextPage,
-    isFetchingNextPage,
-    fetchNextPage,
-    query.isFetchNextPageError,
-  ]);
-
-  const range = virtualizer.range;
-  const visiblePreparing = useMemo(() => {
-    if (!range) return [];
-    return rows
-      .slice(range.startIndex, range.endIndex + 1)
-      .filter((r) => r.tag.status === 'preparing');
-  }, [rows, range?.startIndex, range?.endIndex]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { scrollRef, virtualizer, items, paddingTop, paddingBottom, visiblePreparing } =
+    useVirtualTagRows({ scope, repo, sort, rows, paging: query });
   const live = useLivePreparingRows(scope, repo, sort, visiblePreparing);
   const prefetch = useTagPrefetch(scope, repo);
 
-  // Roving focus: one row is in the tab order; arrows and j/k move it, Enter opens it.
-  const [active, setActive] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
-  useEffect(() => {
-    const i = pendingFocus.current;
-    if (i === null) return;
-    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
-      `tr[data-index="${i}"] a[data-row-link]`,
-    );
-    if (link) {
-      pendingFocus.current = null;
-      link.focus({ preventScroll: true });
-    }
-  });
-  const [, forceRender] = useState(0);
-  const moveTo = (i: number) => {
-    const next = Math.max(0, Math.min(rows.length - 1, i));
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-    const link = scrollRef.current?.querySelector<HTMLAnchorElement>(
-      `tr[data-index="${next}"] a[data-row-link]`,
-    );
-    if (link) {
-      link.focus({ preventScroll: true });
-    } else {
-      // Not rendered yet: focus it once the virtualizer has scrolled it into the window.
-      pendingFocus.current = next;
-      forceRender((n) => n + 1);
-    }
-  };
-  function onTableKeyDown(e: KeyboardEvent<HTMLTableSectionElement>) {
-    if (
-      (e.target as HTMLElement).tagName === 'BUTTON' &&
-      e.key !== 'ArrowDown' &&
-      e.key !== 'ArrowUp'
-    )
-      return;
-    const step =
-      e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
-    if (step !== 0) {
-      e.preventDefault();
-      moveTo(active + step);
-    } else if (e.key === 'Home') {
-      e.preventDefault();
-      moveTo(0);
-    } else if (e.key === 'End') {
-      e.preventDefault();
-      moveTo(rows.length - 1);
-    }
-  }
-  const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
-
-  const filtered = q.trim() !== '' || view.status !== null;
-  const total = virtualizer.getTotalSize();
-  const paddingTop = items.length ? items[0]!.start : 0;
-  // Before the first measure there are no items: the spacer still gives the full height, so a
-  // restored scroll position has somewhere to go.
-  const paddingBottom = items.length ? total - items[items.length - 1]!.end : total;
+  const { filterRef, activeIndex, onFocusRow, onTableKeyDown, onFilterKeyDown } =
+    useTagListKeyboard({ rowCount: rows.length, virtualizer, scrollRef });
 
   return (
     <section aria-labelledby="tags-title" className="space-y-4">
-      <Breadcrumbs
-        items={[{ label: 'Repositories', to: repositoriesPath(scope) }, { label: repo }]}
+      <TagListHeader scope={scope} repo={repo} />
+      <TagListToolbar
+        filterRef={filterRef}
+        q={q}
+        view={view}
+        onQueryChange={setQuery}
+        onViewChange={setView}
+        onFilterKeyDown={onFilterKeyDown}
+        loading={query.isPending}
+        matching={rows.length}
+        loaded={allRows.length}
+        hasNextPage={hasNextPage}
       />
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 id="tags-title" className="text-2xl font-semibold">
-          {repo}
-        </h1>
-        <div className="flex gap-3 text-sm">
-          <Link to={imagesPath(scope, repo, false)} className="underline underline-offset-2">
-            All images
-          </Link>
-          <Link to={imagesPath(scope, repo, true)} className="underline underline-offset-2">
-            Untagged images
-          </Link>
-        </div>
-      </div>
-
-      <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter tags">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">
-            Filter loaded tags{' '}
-            <kbd className="rounded border border-border px-1 font-mono text-xs">/</kbd>
-          </span>
-          <input
-            ref={filterRef}
-            type="search"
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              pushedQ.current.add(e.target.value.trim() ? e.target.value : '');
-              setView({ q: e.target.value });
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && rows.length > 0) {
-                e.preventDefault();
-                moveTo(0);
-              }
-            }}
-            placeholder="tag, digest or image id"
-            className="h-9 w-64 rounded-md border border-border bg-bg px-2 text-fg"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">Status</span>
-          <select
-            value={view.status ?? ''}
-            onChange={(e) => setView({ status: (e.target.value || null) as StatusFilter | null })}
-            className="h-9 rounded-md border border-border bg-bg px-2 text-fg"
-          >
-            <option value="">Any status</option>
-            {STATUS_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="text-muted-fg">Sort</span>
-          <select
-            value={`${view.sort}:${view.order}`}
-            onChange={(e) => {
-              const [s, o] = e.target.value.split(':') as [
-                TagListView['sort'],
-                TagListView['order'],
-              ];
-              setView({ sort: s, order: o });
-            }}
-            className="h-9 rounded-md border border-border bg-bg px-2 text-fg"
-          >
-            {SORT_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="pb-2 text-sm text-muted-fg" aria-live="polite" data-testid="tag-count">
-          {query.isPending
-            ? 'Loading tags…'
-            : filtered
-              ? `${rows.length} of ${allRows.length} loaded tags match${hasNextPage ? ', searching further' : ''}`
-              : `${allRows.length} tags${hasNextPage ? ' loaded, more as you scroll' : ''}`}
-        </p>
-      </div>
 
       <p className="sr-only" role="status" aria-live="polite">
         {live.announcement}
@@ -367,146 +122,35 @@ function TagList({ scope: scopeProp, repo }: { scope: Scope; repo: string }) {
           onRetry={() => void query.refetch()}
         />
       ) : allRows.length === 0 ? (
-        <EmptyState>
-          This repository has no tags yet. Push one with{' '}
-          <code className="font-mono">
-            docker push vcr.vercel.com/&lt;team&gt;/&lt;project&gt;/{repo}:&lt;tag&gt;
-          </code>
-          , or look at its{' '}
-          <Link to={imagesPath(scope, repo, true)} className="underline">
-            untagged images
-          </Link>
-          .
-        </EmptyState>
+        <NoTagsYet scope={scope} repo={repo} />
       ) : (
-        <div
-          ref={scrollRef}
-          className="max-h-[max(24rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-border"
-          data-testid="tag-scroll"
+        <TagTable
+          scrollRef={scrollRef}
+          scope={scope}
+          repo={repo}
+          rows={rows}
+          items={items}
+          paddingTop={paddingTop}
+          paddingBottom={paddingBottom}
+          activeIndex={activeIndex}
+          justReady={live.justReady}
+          onFocusRow={onFocusRow}
+          onKeyDown={onTableKeyDown}
+          prefetch={prefetch}
         >
-          <table
-            className="w-full table-fixed border-collapse text-sm"
-            aria-label={`Tags of ${repo}`}
-            aria-rowcount={rows.length + 1}
-          >
-            <colgroup>
-              <col className="w-[26%]" />
-              <col className="w-[15%]" />
-              <col className="w-[9%]" />
-              <col className="w-[11%]" />
-              <col className="w-[8%]" />
-              <col className="w-[19%]" />
-              <col className="w-[12%]" />
-            </colgroup>
-            <thead className="sticky top-0 z-10 bg-surface text-left text-xs uppercase tracking-wide text-muted-fg">
-              <tr aria-rowindex={1}>
-                <ColumnHeaders
-                  columns={[
-                    { label: 'Tag' },
-                    { label: 'Status' },
-                    { label: 'Kind' },
-                    { label: 'Platform' },
-                    { label: 'Size', numeric: true },
-                    { label: 'Digest' },
-                    { label: 'Updated' },
-                  ]}
-                />
-              </tr>
-            </thead>
-            <tbody onKeyDown={onTableKeyDown}>
-              {paddingTop > 0 ? (
-                <tr aria-hidden="true">
-                  <td colSpan={7} style={{ height: paddingTop, padding: 0 }} />
-                </tr>
-              ) : null}
-              {items.map((vi) => {
-                const row = rows[vi.index]!;
-                return (
-                  <TagRowView
-                    key={row.tag.tag}
-                    index={vi.index}
-                    row={row}
-                    scope={scope}
-                    repo={repo}
-                    active={vi.index === activeIndex}
-                    justReady={live.justReady.has(row.tag.tag)}
-                    onFocusRow={setActive}
-                    prefetch={prefetch}
-                  />
-                );
-              })}
-              {paddingBottom > 0 ? (
-                <tr aria-hidden="true">
-                  <td colSpan={7} style={{ height: paddingBottom, padding: 0 }} />
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-          {rows.length === 0 ? (
-            <p className="p-6 text-center text-sm text-muted-fg">
-              {hasNextPage
-                ? 'No loaded tag matches yet; reading more…'
-                : 'No tag matches this filter.'}{' '}
-              <button
-                type="button"
-                className="underline"
-                onClick={() => {
-                  setQ('');
-                  setView({ q: '', status: null });
-                }}
-              >
-                Clear the filter
-              </button>
-            </p>
-          ) : null}
-          {query.isFetchNextPageError ? (
-            <div className="p-3">
-              <ErrorPanel error={query.error} scope={scope} onRetry={() => void fetchNextPage()} />
-            </div>
-          ) : isFetchingNextPage ? (
-            <p className="p-3 text-center text-sm text-muted-fg">Loading more tags…</p>
-          ) : !hasNextPage && rows.length > 0 ? (
-            <p className="p-3 text-center text-sm text-muted-fg" data-testid="end-of-list">
-              End of the list: {allRows.length} tags.
-            </p>
-          ) : null}
-        </div>
+          <TagListFooter
+            scope={scope}
+            matching={rows.length}
+            loaded={allRows.length}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            nextPageFailure={query.isFetchNextPageError ? { error: query.error } : null}
+            onRetry={() => void fetchNextPage()}
+            onClearFilter={clearFilter}
+          />
+        </TagTable>
       )}
-      {!query.isPending && allRows.length > 0 ? (
-        <p className="text-xs text-muted-fg">
-          Keys: <kbd>↑</kbd>/<kbd>↓</kbd> or <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>Enter</kbd> opens,{' '}
-          <kbd>/</kbd> filters. Preparing rows in view update every 2 s.
-        </p>
-      ) : null}
+      {!query.isPending && allRows.length > 0 ? <TagListKeyHint /> : null}
     </section>
-  );
-}
-
-function EmptyState({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="rounded-lg border border-dashed border-border p-8 text-center text-sm text-muted-fg">
-      {children}
-    </div>
-  );
-}
-
-function TagListSkeleton() {
-  return (
-    <div className="rounded-lg border border-border" role="status" aria-busy="true">
-      <span className="sr-only">Loading tags…</span>
-      {Array.from({ length: 8 }, (_, i) => (
-        <div
-          key={i}
-          className="flex items-center gap-4 border-b border-border px-3"
-          style={{ height: TAG_ROW_HEIGHT }}
-        >
-          <Skeleton className="h-4 w-1/4" />
-          <Skeleton className="h-4 w-24" />
-          <Skeleton className="h-4 w-16" />
-          <Skeleton className="h-4 w-20" />
-          <Skeleton className="h-4 w-28" />
-        </div>
-      ))}
-    </div>
   );
 }
