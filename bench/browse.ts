@@ -75,7 +75,13 @@ async function openTagFromList(page: Page, base: string, tag: string) {
       once: true,
     });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name.includes('/api/')) w.__api.push(e.startTime);
+      for (const e of list.getEntries()) {
+        // The list page's own paging (tag list, the storage panel's image count) may still
+        // send a page while the click navigates; only what the detail asks for counts here.
+        const { pathname } = new URL(e.name);
+        const isListPage = pathname.endsWith('/tags') || pathname.endsWith('/images');
+        if (pathname.startsWith('/api/') && !isListPage) w.__api.push(e.startTime);
+      }
     }).observe({ type: 'resource', buffered: false });
     const obs = new MutationObserver(() => {
       if (w.__shown === undefined && document.querySelector('[data-testid="tag-facts"]')) {
