@@ -1,6 +1,6 @@
 // /repositories/:repo/tags/:tag?projectId=…&teamId=…|slug=…: one tag, shareable, live while
 // preparing. In the main chunk on purpose, so the tag request starts on the first render.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { assertTagName } from '../../api/get-tag';
@@ -51,7 +51,9 @@ export function TagDetailPage() {
   // tag opened from a list is on screen before any request.
   const afterCommit = useAfterCommit();
   const names = useScopeNames(valid ? scope : null, afterCommit);
-  const data = query.data;
+  // The query's answer arrives as an urgent update; rendering the facts from it is not, so
+  // React renders them in slices that let the browser breathe (a slow phone's long task).
+  const data = useDeferredValue(query.data);
   const signals = useReadySignals(repo, tagName, data);
 
   const scoped = (path: string) => (scope ? `${path}${scopeSearch(scope)}` : path);
