@@ -64,7 +64,13 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
       c.header('cache-control', 'no-store');
       return c.json({ error: { code: target.code, message: target.message } }, target.status);
     }
-    const forwarded = new Request(target, c.req.raw);
+    const raw = c.req.raw;
+    // A read has no body: naming only what it has keeps @hono/node-server's light request
+    // from being turned into a full WHATWG Request on every poll.
+    const forwarded =
+      raw.method === 'GET' || raw.method === 'HEAD'
+        ? new Request(target, { method: raw.method, headers: raw.headers, signal: raw.signal })
+        : new Request(target, raw);
     return api.fetch(forwarded);
   });
 

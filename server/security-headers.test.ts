@@ -1,10 +1,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from './app';
 import type { ApiBackend } from './backend';
-import { SECURITY_HEADERS } from './security-headers';
+import { requestBodyLimit, SECURITY_HEADERS } from './security-headers';
 
 function app(backend: Partial<ApiBackend> = {}) {
   const distDir = mkdtempSync(path.join(tmpdir(), 'vcr-sec-'));
@@ -65,5 +65,67 @@ describe('request body limit', () => {
     });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('payload_too_large');
+  });
+
+  it('also limits a DELETE body', async () => {
+    const res = await app().request('/api/v1/vcr/repository/web', {
+      method: 'DELETE',
+      body: 'x'.repeat(1024 * 1024 + 1),
+      headers: { 'content-length': String(1024 * 1024 + 1) },
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it.each(['GET', 'HEAD'])(
+    'leaves a %s alone without reading the raw request (a full Request per read)',
+    async (method) => {
+      const next = vi.fn(async () => {});
+      const c = {
+        req: {
+          method,
+          get raw(): never {
+            throw new Error('raw request read');
+          },
+        },
+      };
+      await requestBodyLimit()(c as never, next);
+      expect(next).toHaveBeenCalledOnce();
+    },
+  );
+});
+
+describe('forwarding to the backend', () => {
+  it('a read reaches the backend with its method, headers and abort signal, at the API path', async () => {
+    let seen: Request | undefined;
+    const controller = new AbortController();
+    const res = await app({
+      fetch: async (req) => {
+        seen = req;
+        return Response.json({ ok: true });
+      },
+    }).request('/api/v1/vcr/repository?projectId=prj_1', {
+      headers: { authorization: 'Bearer tab-token', 'x-custom': 'kept' },
+      signal: controller.signal,
+    });
+    expect(res.status).toBe(200);
+    expect(seen!.method).toBe('GET');
+    expect(new URL(seen!.url).pathname + new URL(seen!.url).search).toBe(
+      '/v1/vcr/repository?projectId=prj_1',
+    );
+    expect(seen!.headers.get('authorization')).toBe('Bearer tab-token');
+    expect(seen!.headers.get('x-custom')).toBe('kept');
+    controller.abort();
+    expect(seen!.signal.aborted).toBe(true);
+  });
+
+  it('a HEAD stays a HEAD', async () => {
+    let method = '';
+    await app({
+      fetch: async (req) => {
+        method = req.method;
+        return new Response(null, { status: 200 });
+      },
+    }).request('/api/v2/user', { method: 'HEAD' });
+    expect(method).toBe('HEAD');
   });
 });

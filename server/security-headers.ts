@@ -54,7 +54,7 @@ export function securityHeaders(): MiddlewareHandler {
 }
 
 export function requestBodyLimit(maxSize = MAX_BODY_BYTES): MiddlewareHandler {
-  return bodyLimit({
+  const limit = bodyLimit({
     maxSize,
     onError: (c) =>
       c.json(
@@ -67,4 +67,7 @@ export function requestBodyLimit(maxSize = MAX_BODY_BYTES): MiddlewareHandler {
         413,
       ),
   });
+  // GET and HEAD carry no body. Hono's check reads `c.req.raw.body`, which makes
+  // @hono/node-server build a full WHATWG Request for every read: the proxy's hot path.
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }
