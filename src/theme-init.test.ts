@@ -29,7 +29,10 @@ describe('theme-init.js', () => {
   it('formats one number in the reader’s locale, so the locale data is loaded before paint', () => {
     const Real = Intl.NumberFormat;
     const formatted: string[] = [];
-    vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (this: unknown, ...args) {
+    vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (
+      this: unknown,
+      ...args: ConstructorParameters<typeof Intl.NumberFormat>
+    ) {
       const real = new Real(...args);
       return { format: (n: number) => (formatted.push(real.format(n)), formatted.at(-1)!) };
     } as unknown as typeof Intl.NumberFormat);
