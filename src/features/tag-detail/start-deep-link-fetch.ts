@@ -2,7 +2,7 @@
 // first render and its effects take a few hundred ms, which the request can spend on the
 // network instead. The page's own query (useTagWatch) then finds it in flight and waits for
 // it rather than asking again. Anything that is not a valid tag link is left to the page.
-import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import { matchPath } from 'react-router-dom';
 import { assertRepositoryName } from '../../api/get-repository';
 import { assertTagName, tagQueryOptions } from '../../api/get-tag';
@@ -16,9 +16,9 @@ export const TAG_DETAIL_ROUTE = '/repositories/:repo/tags/:tag';
 // second request that could turn a 401 or a 429's Retry-After into a success by chance.
 const earlyKeys = new Set<string>();
 
-/** Whether the early request answers this key's first mount (until the page has mounted). */
-export function isEarlyDeepLinkQuery(queryKey: QueryKey): boolean {
-  return earlyKeys.has(hashKey(queryKey));
+/** Whether the early request answers this query's first mount (until the page has mounted). */
+export function isEarlyDeepLinkQuery(queryHash: string): boolean {
+  return earlyKeys.has(queryHash);
 }
 
 /** The page has mounted: later mounts of this key ask afresh as usual. */

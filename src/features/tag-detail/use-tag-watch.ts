@@ -15,13 +15,12 @@ export function useTagWatch(scope: Scope | null, repo: string, tag: string, enab
   const visible = useDocumentVisible();
   const options = tagQueryOptions(scope, repo, tag);
   // A deep link's early request is this mount's answer, even a failure that came first.
-  const [earlyKey] = useState(() =>
-    isEarlyDeepLinkQuery(options.queryKey) ? hashKey(options.queryKey) : undefined,
-  );
+  const queryHash = hashKey(options.queryKey);
+  const [earlyKey] = useState(() => (isEarlyDeepLinkQuery(queryHash) ? queryHash : undefined));
   useEffect(() => {
     if (earlyKey) forgetEarlyDeepLinkQuery(earlyKey);
   }, [earlyKey]);
-  const isEarlyAnswer = earlyKey === hashKey(options.queryKey);
+  const isEarlyAnswer = earlyKey === queryHash;
   const query = useQuery({
     ...options,
     enabled,
