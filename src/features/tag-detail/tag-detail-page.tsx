@@ -1,6 +1,6 @@
 // /repositories/:repo/tags/:tag?projectId=…&teamId=…|slug=…: one tag, shareable, live while
 // preparing. In the main chunk on purpose, so the tag request starts on the first render.
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, Suspense } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/api-error';
 import { assertTagName } from '../../api/get-tag';
@@ -13,6 +13,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { StatusBadge } from '../../components/status-badge';
 import { useAfterCommit } from '../../lib/use-after-commit';
+import { useDeferredWithin } from '../../lib/use-deferred-within';
 import { useScopeNames } from '../../lib/use-scope-names';
 import { LazyDeleteImageAction } from '../writes/lazy-delete-image';
 import { PullCommands, TagFacts, TagFactsSkeleton } from './tag-detail-view';
@@ -53,7 +54,7 @@ export function TagDetailPage() {
   const names = useScopeNames(valid ? scope : null, afterCommit);
   // The query's answer arrives as an urgent update; rendering the facts from it is not, so
   // React renders them in slices that let the browser breathe (a slow phone's long task).
-  const data = useDeferredValue(query.data);
+  const data = useDeferredWithin(`${repo}\n${tagName}\n${search}`, query.data);
   const signals = useReadySignals(repo, tagName, data);
 
   const scoped = (path: string) => (scope ? `${path}${scopeSearch(scope)}` : path);

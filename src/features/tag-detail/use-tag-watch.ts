@@ -16,11 +16,11 @@ export function useTagWatch(scope: Scope | null, repo: string, tag: string, enab
   const options = tagQueryOptions(scope, repo, tag);
   // A deep link's early request is this mount's answer, even a failure that came first.
   const queryHash = hashKey(options.queryKey);
-  const [earlyKey] = useState(() => (isEarlyDeepLinkQuery(queryHash) ? queryHash : undefined));
+  const [earlyHash] = useState(() => (isEarlyDeepLinkQuery(queryHash) ? queryHash : undefined));
   useEffect(() => {
-    if (earlyKey) forgetEarlyDeepLinkQuery(earlyKey);
-  }, [earlyKey]);
-  const isEarlyAnswer = earlyKey === queryHash;
+    if (earlyHash) forgetEarlyDeepLinkQuery(earlyHash);
+  }, [earlyHash]);
+  const isEarlyAnswer = earlyHash === queryHash;
   const query = useQuery({
     ...options,
     enabled,
