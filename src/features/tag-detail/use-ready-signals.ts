@@ -48,7 +48,8 @@ function initialNotifyState(): NotifyState {
 export function useReadySignals(repo: string, tagName: string, data: Tag | undefined) {
   const [announcement, setAnnouncement] = useState('');
   const [notify, setNotify] = useState<NotifyState>(initialNotifyState);
-  const previous = useRef<string | null | undefined>(undefined);
+  // The last status seen, and of which tag: a move to another tag is not a change.
+  const previous = useRef<{ tag: string; status: string | null } | undefined>(undefined);
   const notifyRef = useRef(notify);
   notifyRef.current = notify;
 
@@ -81,8 +82,9 @@ export function useReadySignals(repo: string, tagName: string, data: Tag | undef
 
   useEffect(() => {
     if (!data) return;
-    const before = previous.current;
-    previous.current = data.status;
+    const tag = `${repo}\n${data.tag}`;
+    const before = previous.current?.tag === tag ? previous.current.status : undefined;
+    previous.current = { tag, status: data.status };
     // Only a change seen live is news; opening a tag that is already ready is not.
     if (before !== 'preparing' || data.status === 'preparing') return;
     const message = readyMessage(data);
