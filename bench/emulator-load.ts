@@ -17,7 +17,7 @@ import {
   DEMO_PROJECT_ID,
   DEMO_TEAM_ID,
   DEMO_TOKEN,
-} from '../server/emulator/demo-seed';
+} from '../emulator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 200);
@@ -34,7 +34,7 @@ export interface BenchResult {
 
 function startEmulator(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
       cwd: root,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VCR_SEED: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -199,7 +199,7 @@ async function main() {
   const failures: string[] = [];
   try {
     emulator = await start(
-      'server/emulator/main.ts',
+      'emulator/main.ts',
       { VCR_SEED: SEED },
       /VCR emulator listening on (http:\/\/\S+)/,
     );

@@ -16,7 +16,7 @@ const origin = () => dashboard.url.replace(/\/$/, '');
 
 test.beforeAll(async () => {
   emulator = await startServer({
-    entry: 'server/emulator/main.ts',
+    entry: 'emulator/main.ts',
     seed: 'e2e/fixtures/seed.json',
   });
   dashboard = await startDashboard();

@@ -26,7 +26,7 @@ test.describe('proxy mode without a server token', () => {
 
   test.beforeAll(async () => {
     emulator = await startServer({
-      entry: 'server/emulator/main.ts',
+      entry: 'emulator/main.ts',
       seed: 'e2e/fixtures/seed.json',
     });
     dashboard = await startServer({ env: { VERCEL_API_URL: emulator.url } });

@@ -45,7 +45,7 @@ const MODES: Mode[] = [
     name: 'allow-list',
     async start() {
       const emulator = await startServer({
-        entry: 'server/emulator/main.ts',
+        entry: 'emulator/main.ts',
         seed: 'e2e/fixtures/seed.json',
       });
       const dashboard = await startServer({

@@ -220,7 +220,7 @@ test.describe('hidden tab', () => {
 
 /** The standalone emulator on a fixed port, so it can be stopped and started again there. */
 async function emulatorOnPort(port: number): Promise<() => Promise<void>> {
-  const child = spawn('npx', ['tsx', 'server/emulator/main.ts'], {
+  const child = spawn('npx', ['tsx', 'emulator/main.ts'], {
     env: { ...process.env, PORT: String(port), VCR_SEED: path.resolve(SEED) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -257,7 +257,7 @@ test.describe('recovery after the API is stopped and started again', () => {
 
   test.beforeAll(async () => {
     // Learn a free port from a first run, then own the emulator on that port.
-    emulator = await startServer({ entry: 'server/emulator/main.ts', seed: SEED });
+    emulator = await startServer({ entry: 'emulator/main.ts', seed: SEED });
     port = Number(new URL(emulator.url).port);
     dashboard = await startServer({
       env: {

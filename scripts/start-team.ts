@@ -3,7 +3,7 @@
 // (VERCEL_OAUTH_ISSUER=embedded) and the demo seed's Vercel App. Sign in as `maya` (a
 // northwind member) or `oscar` (in no team: he gets the 403 page). PORT/HOST as `npm start`.
 import { randomBytes } from 'node:crypto';
-import { DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from '../server/emulator/demo-seed';
+import { DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from '../emulator';
 
 const env = process.env;
 env.VERCEL_APP_CLIENT_ID ||= DEMO_OAUTH_CLIENT_ID;

@@ -3,9 +3,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../server/emulator/emulator';
-import { validateSeed } from '../server/emulator/seed-schema';
-import { fixtureSeed, listen } from '../server/emulator/test-support';
+import { createEmulator, type Emulator } from '../emulator';
+import { validateSeed } from '../emulator';
+import { fixtureSeed, listen } from '../emulator/testing';
 import { parseArgs, parseSize, run, UsageError } from './vcr-push';
 
 describe('parseArgs', () => {

@@ -11,14 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../e2e/support/spawn-server';
-import {
-  buildDemoSeed,
-  DEMO_OAUTH_CLIENT_ID,
-  DEMO_OAUTH_CLIENT_SECRET,
-} from '../server/emulator/demo-seed';
+import { buildDemoSeed, DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from '../emulator';
 import { SECURITY_HEADERS } from '../server/security-headers';
 import { FUNCTION_PATH, IMMUTABLE_CACHE } from '../server/vercel-config';
-import { formFields } from '../server/emulator/oauth/test-flow';
+import { formFields } from '../emulator/testing';
 import { resolveRoute, type BuildOutputRoute } from './vercel-routes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,7 +120,7 @@ describe('the built function, shared-token mode, with the standalone emulator up
   let fn: RunningFunction;
 
   beforeAll(async () => {
-    emulator = await startServer({ entry: 'server/emulator/main.ts' });
+    emulator = await startServer({ entry: 'emulator/main.ts' });
     fn = await startFunction({
       VERCEL_TOKEN: 'vcr_demo_token',
       VERCEL_API_URL: emulator.url.replace(/\/$/, ''),
@@ -211,7 +207,7 @@ describe('the built function, sign-in mode, with the standalone emulator as Verc
     // Vercel App matches non-loopback redirect URIs exactly).
     const seed = buildDemoSeed();
     seed.oauthApps![0]!.redirectUris.push(`https://${PRODUCTION_HOST}/auth/callback`);
-    emulator = await startServer({ entry: 'server/emulator/main.ts', seed });
+    emulator = await startServer({ entry: 'emulator/main.ts', seed });
     issuer = `${emulator.url}__emulator/oauth`;
     fn = await startFunction({
       VERCEL_APP_CLIENT_ID: DEMO_OAUTH_CLIENT_ID,

@@ -24,7 +24,7 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
     backend.registry = registryUpstreamFromEnv(env, token || undefined);
     return backend;
   }
-  const { createEmulatorBackend } = await import('./emulator/emulator-backend');
+  const { createEmulatorBackend } = await import('./emulator-backend');
   return createEmulatorBackend({ seedPath: env.VCR_SEED });
 }
 

@@ -4,8 +4,8 @@
 // with the Host header written by hand, as a DNS-rebinding page would send them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../e2e/support/spawn-server';
-import { createEmulatorBackend, type EmulatorBackend } from './emulator/emulator-backend';
-import { FIXTURE_SEED_PATH } from './emulator/test-support';
+import { createEmulatorBackend, type EmulatorBackend } from './emulator-backend';
+import { FIXTURE_SEED_PATH } from '../emulator/testing';
 import { createProxyBackend } from './proxy/proxy-backend';
 import {
   rawGet,
@@ -124,7 +124,7 @@ describe('standalone emulator (npm run emulator)', () => {
     return ((await res.json()) as { faults: { hits: number }[] }).faults[0]!.hits;
   };
   beforeAll(async () => {
-    server = await startServer({ entry: 'server/emulator/main.ts', seed: FIXTURE_SEED_PATH });
+    server = await startServer({ entry: 'emulator/main.ts', seed: FIXTURE_SEED_PATH });
     port = Number(new URL(server.url).port);
     const added = await fetch(`${server.url}__emulator/faults`, {
       method: 'POST',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmulatorBackend } from './emulator/emulator-backend';
+import { createEmulatorBackend } from './emulator-backend';
 import { resolveDefaultScope } from './dashboard-config';
 import {
   ensureProjectLink,

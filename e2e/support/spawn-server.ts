@@ -10,7 +10,7 @@
 //          demo seed (VCR_SEED unset)
 //   env    extra environment (VERCEL_TOKEN and VERCEL_API_URL are cleared unless given, so the emulator answers)
 //   entry  'server/main.ts' (default: the dashboard, API under /api, banner
-//          "VCR Dashboard listening on http://…/") or 'server/emulator/main.ts' (the
+//          "VCR Dashboard listening on http://…/") or 'emulator/main.ts' (the
 //          standalone emulator, API at the root, banner "VCR emulator listening on http://…/")
 //   url    always ends with "/"; stop() kills the whole process group and removes the temp seed.
 // The child runs `npx tsx <entry>` with PORT=0; a child that exits or prints no banner within
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type ServerEntry = 'server/main.ts' | 'server/emulator/main.ts';
+export type ServerEntry = 'server/main.ts' | 'emulator/main.ts';
 
 export interface StartServerOptions {
   seed?: object | string;

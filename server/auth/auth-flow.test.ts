@@ -1,9 +1,8 @@
 // The whole Sign in with Vercel flow over HTTP: the dashboard server (server/app.ts with
 // server/auth) in front of the emulator, which is both the REST API and the issuer.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, type Emulator } from '../emulator/emulator';
-import { E2E_CLIENT, formFields } from '../emulator/oauth/test-flow';
-import { fixtureSeed, listen } from '../emulator/test-support';
+import { createEmulator, type Emulator } from '../../emulator';
+import { E2E_CLIENT, fixtureSeed, formFields, listen } from '../../emulator/testing';
 import { createProxyBackend } from '../proxy/proxy-backend';
 import { unusedOrigin } from '../proxy/test-support';
 import { createSealer } from './sealed-cookie';

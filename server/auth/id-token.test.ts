@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, standaloneFetch } from '../emulator/emulator';
-import { E2E_CLIENT } from '../emulator/oauth/test-flow';
-import { fixtureSeed } from '../emulator/test-support';
+import { createEmulator, standaloneFetch } from '../../emulator';
+import { E2E_CLIENT, fixtureSeed } from '../../emulator/testing';
 import { createProxyBackend } from '../proxy/proxy-backend';
 import { Browser, startSignIn, startSignInServer, type SignInServer } from './test-support';
 

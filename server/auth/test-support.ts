@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import type { ApiBackend } from '../backend';
 import type { Env } from '../config';
-import { formFields } from '../emulator/oauth/test-flow';
+import { formFields } from '../../emulator/testing';
 import { createAuth, type Auth } from './auth';
 import { parseAuthSettings } from './auth-config';
 

@@ -6,9 +6,9 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEmulator, standaloneFetch, type Emulator } from '../emulator/emulator';
-import type { Seed } from '../emulator/seed-schema';
-import { fixtureSeed } from '../emulator/test-support';
+import { createEmulator, standaloneFetch, type Emulator } from '../../emulator';
+import type { Seed } from '../../emulator';
+import { fixtureSeed } from '../../emulator/testing';
 import { createProxyBackend } from './proxy-backend';
 import { startDashboard, type RunningApp } from './test-support';
 

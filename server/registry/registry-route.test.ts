@@ -3,8 +3,8 @@
 // VCR_REGISTRY_URL, and refuses every other registry request before the registry hears of it.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_SEED_PATH, fixtureSeed } from '../emulator/test-support';
-import { createEmulatorBackend } from '../emulator/emulator-backend';
+import { FIXTURE_SEED_PATH, fixtureSeed } from '../../emulator/testing';
+import { createEmulatorBackend } from '../emulator-backend';
 import { createProxyBackend } from '../proxy/proxy-backend';
 import {
   rawGet,

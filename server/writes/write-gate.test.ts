@@ -4,8 +4,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowWrites } from '../config';
 import { createDashboardConfig } from '../dashboard-config';
-import { createEmulatorBackend } from '../emulator/emulator-backend';
-import { FIXTURE_SEED_PATH } from '../emulator/test-support';
+import { createEmulatorBackend } from '../emulator-backend';
+import { FIXTURE_SEED_PATH } from '../../emulator/testing';
 import { createProxyBackend } from '../proxy/proxy-backend';
 import {
   defaultHandler,
