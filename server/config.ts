@@ -4,8 +4,9 @@
 // Nothing else in the server knows which one it is talking to.
 import { signInNeedsRealApi } from './auth/auth-config';
 import type { ApiBackend } from './backend';
+import type { Env } from './env';
 
-export type Env = Record<string, string | undefined>;
+export type { Env } from './env';
 
 export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
   const token = env.VERCEL_TOKEN?.trim();

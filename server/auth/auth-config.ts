@@ -1,7 +1,7 @@
 // Sign in with Vercel: which settings turn it on and what they must look like. Every mistake
 // is refused at start with one line naming the variable and the fix, never at the first
 // visitor's sign-in.
-import type { Env } from '../config';
+import type { Env } from '../env';
 import { parseAllowedUsers, type AllowedEntry } from './allowed-users';
 import { MIN_SECRET_BYTES } from './sealed-cookie';
 

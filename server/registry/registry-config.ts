@@ -1,6 +1,6 @@
 // VCR_REGISTRY_URL: where the proxy reads registry manifests (default vcr.vercel.com). Same
 // rules as VERCEL_API_URL: http(s), no credentials, query or fragment.
-import type { Env } from '../config';
+import type { Env } from '../env';
 import { DEFAULT_REGISTRY_URL, type RegistryUpstream } from './registry-route';
 
 export function registryUpstreamFromEnv(
