@@ -150,6 +150,8 @@ test.describe('deep links', () => {
   });
 
   test('the tag request starts with the first render, beside the look-ups', async ({ page }) => {
+    // The client's own path: the server's answer is late, so it sends the shell (server/ssr).
+    await fault(page, { path: tagApi('latest'), method: 'GET', delayMs: 3000, times: 1 });
     const seen = apiRequests(page);
     await page.goto(tagUrl('latest'));
     await expect(page.getByTestId('tag-facts')).toBeVisible();

@@ -11,6 +11,8 @@ import { requestBodyLimit, securityHeaders } from './security-headers';
 import { writeGate } from './writes/write-gate';
 import { compressJson } from './static/compress-json';
 import { serveDist } from './static/dist-files';
+import { shellFromDist, type ShellSource } from './ssr/shell';
+import { tagPage } from './ssr/tag-page';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -21,9 +23,11 @@ export interface AppOptions {
   hosts?: HostAllowList;
   /** Sign in with Vercel (server/auth): gates pages and /api, picks the API token. */
   auth?: Auth;
+  /** The server-rendered tag deep link: the API wait before the shell goes instead, the frame. */
+  ssr?: { budgetMs?: number; shell?: ShellSource };
 }
 
-export function createApp({ backend, distDir, config, hosts, auth }: AppOptions): Hono {
+export function createApp({ backend, distDir, config, hosts, auth, ssr }: AppOptions): Hono {
   const app = new Hono();
   // First, so every response (pages, assets, API, errors) carries them.
   app.use('*', securityHeaders());
@@ -78,6 +82,16 @@ export function createApp({ backend, distDir, config, hosts, auth }: AppOptions)
 
   // Page navigations need a session (a shared link goes through sign-in and comes back).
   if (auth) app.use('*', auth.pageGuard);
+  // A tag deep link arrives rendered, with the reader's own data (server/ssr).
+  app.get(
+    '/repositories/:repo/tags/:tag',
+    tagPage({
+      api,
+      serverCredential: config.serverToken,
+      shell: ssr?.shell ?? shellFromDist(distDir),
+      budgetMs: ssr?.budgetMs,
+    }),
+  );
   // The built app: files of dist/ (precompressed, cached per policy), else index.html for
   // client-side routes.
   app.get('*', serveDist(distDir));

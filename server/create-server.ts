@@ -13,6 +13,7 @@ import { createDashboardConfig, type DashboardConfig } from './dashboard-config'
 import { resolveDeployment, type Deployment } from './deployment';
 import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
 import { hostAllowListFromEnv, type HostAllowList } from './host-guard';
+import { parseSsrBudget } from './ssr/tag-page';
 
 export type ServerHost = 'node' | 'vercel';
 
@@ -61,7 +62,8 @@ export async function createServerFromEnv(
   const auth = createAuthFromEnv({ ...env, HOST: bindHost }, () => localOrigin);
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
-  const app = createApp({ backend, distDir: options.distDir, config, hosts, auth });
+  const ssr = { budgetMs: parseSsrBudget(env.SSR_BUDGET_MS) };
+  const app = createApp({ backend, distDir: options.distDir, config, hosts, auth, ssr });
   return {
     app,
     backend,

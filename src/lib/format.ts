@@ -87,16 +87,20 @@ export function relativeRefreshMs(value: Date | string | number, now: number = D
 
 let exactFormat: Intl.DateTimeFormat | undefined;
 /** The exact local time, with zone, for hover text and screen readers. */
-export function formatExactTime(value: Date | string | number, locale?: string): string {
+export function formatExactTime(
+  value: Date | string | number,
+  locale?: string,
+  timeZone?: string,
+): string {
   const d = toDate(value);
   if (Number.isNaN(d.getTime())) return 'unknown time';
   const f =
-    locale === undefined
+    locale === undefined && timeZone === undefined
       ? (exactFormat ??= new Intl.DateTimeFormat(undefined, {
           dateStyle: 'medium',
           timeStyle: 'long',
         }))
-      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone });
   return f.format(d);
 }
 

@@ -10,6 +10,8 @@ import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { unoptimizedReason } from '../../components/status-badge';
 import { formatBytes, formatExactBytes } from '../../lib/format';
+import { SERVER_LOCALE } from '../../lib/render-context';
+import { useHydrated } from '../../lib/use-hydrated';
 import { pullByDigest, pullByTag } from '../../lib/pull-commands';
 import type { ScopeNames } from '../../lib/use-scope-names';
 
@@ -42,6 +44,8 @@ function platformText(tag: Tag): string | null {
 
 export function TagFacts({ tag, repo, scope }: { tag: Tag; repo: string; scope: Scope }) {
   const platform = platformText(tag);
+  // Server HTML (and its hydration) counts bytes in the server's locale, the reader's after.
+  const exactSize = formatExactBytes(tag.sizeInBytes, useHydrated() ? undefined : SERVER_LOCALE);
   return (
     <dl data-testid="tag-facts">
       <Row label="Kind">
@@ -60,9 +64,9 @@ export function TagFacts({ tag, repo, scope }: { tag: Tag; repo: string; scope: 
         ) : null}
       </Row>
       <Row label="Size">
-        <span title={formatExactBytes(tag.sizeInBytes)} data-testid="tag-size">
+        <span title={exactSize} data-testid="tag-size">
           {formatBytes(tag.sizeInBytes)}
-          <span className="sr-only"> ({formatExactBytes(tag.sizeInBytes)})</span>
+          <span className="sr-only"> ({exactSize})</span>
         </span>
         <span className="text-muted-fg">stored (compressed) size</span>
       </Row>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Tag } from '../../api/schemas';
 import { toast } from '../../components/toast';
 import { statusLabel } from '../../components/status-badge';
+import { useHydrated } from '../../lib/use-hydrated';
 
 export const FAVICONS = {
   default: '/favicon.svg',
@@ -106,9 +107,11 @@ export function useReadySignals(repo: string, tagName: string, data: Tag | undef
     setNotify(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
   }
 
+  // The server cannot know the browser's notification support: hydration renders its answer.
+  const hydrated = useHydrated();
   return {
     announcement,
-    notify,
+    notify: hydrated ? notify : 'unsupported',
     enableNotifications,
     disableNotifications: () => setNotify('off'),
   };
