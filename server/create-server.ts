@@ -14,6 +14,7 @@ import { resolveDeployment, type Deployment } from './deployment';
 import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
 import { hostAllowListFromEnv, type HostAllowList } from './host-guard';
 import { parseSsrBudget } from './ssr/tag-page';
+import type { ShellSource } from './ssr/shell';
 
 export type ServerHost = 'node' | 'vercel';
 
@@ -25,6 +26,8 @@ export interface CreateServerOptions {
   cwd: string;
   /** Node only: the address the server binds (HOST, default 127.0.0.1). */
   bindHost?: string;
+  /** The frame of server-rendered pages; dist/index.html when absent. */
+  shell?: ShellSource;
 }
 
 export interface DashboardServer {
@@ -104,7 +107,8 @@ async function createDeploymentServer(
   const served: ApiBackend = { ...backend, control: undefined };
   const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
   const { hosts } = deployment;
-  const app = createApp({ backend: served, distDir: options.distDir, config, hosts, auth });
+  const ssr = { budgetMs: parseSsrBudget(deployment.env.SSR_BUDGET_MS), shell: options.shell };
+  const app = createApp({ backend: served, distDir: options.distDir, config, hosts, auth, ssr });
   return {
     app,
     backend,
