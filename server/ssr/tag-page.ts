@@ -97,7 +97,12 @@ function installTransport(): void {
   });
 }
 
-function transportFor(c: Context, api: ApiBackend, signal: AbortSignal): ApiTransport {
+function transportFor(
+  c: Context,
+  api: ApiBackend,
+  signal: AbortSignal,
+  setCookies: string[],
+): ApiTransport {
   const origin = new URL(c.req.url).origin;
   return async (url, init) => {
     // `/api/v1/…` → `/v1/…`: the backend sees the API's own paths, as app.ts's /api route does.
@@ -108,9 +113,13 @@ function transportFor(c: Context, api: ApiBackend, signal: AbortSignal): ApiTran
     const host = c.req.header('host');
     if (host) headers.set('host', host);
     const signals = init.signal ? [signal, init.signal] : [signal];
-    return api.fetch(
+    const res = await api.fetch(
       new Request(target, { method: 'GET', headers, signal: AbortSignal.any(signals) }),
     );
+    // A session renewed on the way (sign-in's access token refresh) must reach the browser,
+    // as it would from the page's own /api request.
+    setCookies.push(...res.headers.getSetCookie());
+    return res;
   };
 }
 
@@ -139,6 +148,7 @@ async function askApi(
   api: ApiBackend,
   link: DeepLink,
   budgetMs: number,
+  setCookies: string[],
 ): Promise<QueryClient | null> {
   installTransport();
   // One client per request: one reader's cache never meets another's.
@@ -148,7 +158,7 @@ async function askApi(
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, budgetMs);
   });
-  const work = requestTransport.run(transportFor(c, api, controller.signal), () =>
+  const work = requestTransport.run(transportFor(c, api, controller.signal, setCookies), () =>
     prefetch(client, link),
   );
   await Promise.race([work, late]);
@@ -189,7 +199,7 @@ async function renderApp(
   return { html, island, theme };
 }
 
-function respond(c: Context, body: string, status: number): Response {
+function respond(c: Context, body: string, status: number, setCookies: string[]): Response {
   const headers = new Headers({
     'content-type': 'text/html; charset=utf-8',
     // One reader's data: never stored by the browser's cache, a proxy or a CDN.
@@ -206,6 +216,7 @@ function respond(c: Context, body: string, status: number): Response {
   } else if (coding === 'gzip') {
     bytes = new Uint8Array(gzipSync(bytes));
   }
+  for (const cookie of setCookies) headers.append('set-cookie', cookie);
   if (coding !== 'identity') headers.set('content-encoding', coding);
   headers.set('content-length', String(bytes.byteLength));
   return new Response(c.req.method === 'HEAD' ? null : bytes, { status, headers });
@@ -224,21 +235,26 @@ export function tagPage({
     const link = serverCredential ? parseDeepLink(url) : null;
     const template = link ? await shell.read() : null;
     if (!link || !template) return next();
-    const client = await askApi(c, api, link, budgetMs);
-    if (!client) {
+    const setCookies: string[] = [];
+    // The shell instead of a rendered page, still carrying a session renewed on the way.
+    const shellInstead = async (why?: string) => {
       await next();
-      c.res.headers.set('server-timing', 'ssr;desc="shell: API over budget"');
-      return;
-    }
+      for (const cookie of setCookies) c.res.headers.append('set-cookie', cookie);
+      if (why) c.res.headers.set('server-timing', `ssr;desc="shell: ${why}"`);
+    };
+    const client = await askApi(c, api, link, budgetMs, setCookies);
+    if (!client) return shellInstead('API over budget');
     const tagState = client.getQueryState(
       tagQueryOptions(link.scope, link.repo, link.tag).queryKey,
     );
     const error = isApiError(tagState?.error) ? tagState.error : null;
     // A session that must sign in again is the sign-in flow's, which the client page leads.
-    if (error && ['not_signed_in', 'session_expired'].includes(error.code)) return next();
+    if (error && ['not_signed_in', 'session_expired'].includes(error.code))
+      return shellInstead('sign in again');
     // Only what asking again will not change (4xx) is rendered here. A 5xx, a broken answer
     // or no answer gets the shell: the page's own retries with backoff are the way through.
-    if (tagState?.error && !(error?.kind === 'http' && error.status < 500)) return next();
+    if (tagState?.error && !(error?.kind === 'http' && error.status < 500))
+      return shellInstead('transient API failure');
     const renderedAt = now();
     let rendered: Awaited<ReturnType<typeof renderApp>>;
     // The page treats the answer as the browser will after hydration: its own, not a copy to
@@ -257,7 +273,7 @@ export function tagPage({
       console.error(
         `ssr: ${url.pathname} fell back to the shell: ${e instanceof Error ? e.message : String(e)}`,
       );
-      return next();
+      return shellInstead('render failed');
     } finally {
       forgetEarlyDeepLinkQuery(tagHash);
     }
@@ -270,6 +286,6 @@ export function tagPage({
       theme,
     });
     // A failure keeps the API's own status (401, 403, 404, 410, 429), as the page explains it.
-    return respond(c, page, error ? error.status : 200);
+    return respond(c, page, error ? error.status : 200, setCookies);
   };
 }
