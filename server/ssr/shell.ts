@@ -52,5 +52,12 @@ export function injectIntoShell(template: string, parts: ShellParts): string {
   // The theme the reader chose, from the first paint (theme-init.js agrees, from the same choice).
   if (parts.theme !== 'system')
     page = page.replace(/<html\b/, () => `<html data-theme="${parts.theme}"`);
+  // The theme is in the HTML already, so theme-init.js need not hold the first paint: deferred,
+  // it still runs before the app's module (document order) to keep the cookie in step and warm
+  // Intl, but a slow network no longer waits for it before showing the tag.
+  page = page.replace(
+    /<script src="\/theme-init\.js"><\/script>/,
+    () => '<script src="/theme-init.js" defer></script>',
+  );
   return page;
 }
