@@ -52,12 +52,14 @@ export function injectIntoShell(template: string, parts: ShellParts): string {
   // The theme the reader chose, from the first paint (theme-init.js agrees, from the same choice).
   if (parts.theme !== 'system')
     page = page.replace(/<html\b/, () => `<html data-theme="${parts.theme}"`);
-  // The theme is in the HTML already, so theme-init.js need not hold the first paint: deferred,
-  // it still runs before the app's module (document order) to keep the cookie in step and warm
-  // Intl, but a slow network no longer waits for it before showing the tag.
+  // The theme is in the HTML already: theme-init.js is not needed before the paint (nor its
+  // Intl warm-up, the text is rendered); ssr-boot.js carries over an older choice instead.
+  page = page.replace(/<script src="\/theme-init\.js"><\/script>\s*/, '');
+  // The app's module: fetched at once (modulepreload), started after the first paint
+  // (public/ssr-boot.js), so its evaluation and the hydration never hold the tag's paint.
   page = page.replace(
-    /<script src="\/theme-init\.js"><\/script>/,
-    () => '<script src="/theme-init.js" defer></script>',
+    /<script type="module" crossorigin src="([^"]+)"><\/script>/,
+    (_m, src: string) => `<script src="/ssr-boot.js" defer data-entry="${src}"></script>`,
   );
   return page;
 }
