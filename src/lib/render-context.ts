@@ -17,10 +17,6 @@ export function useRenderInfo(): RenderInfo | null {
   return useContext(RenderContext);
 }
 
-/** Server-rendered text uses one fixed locale and zone; the reader's take over after hydration. */
-export const SERVER_LOCALE = 'en-US';
-export const SERVER_TIME_ZONE = 'UTC';
-
 /** The theme cookie (set by public/theme-init.js and the theme control), read on both sides. */
 export const THEME_COOKIE = 'vcr-theme';
 

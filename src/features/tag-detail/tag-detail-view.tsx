@@ -9,9 +9,8 @@ import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { unoptimizedReason } from '../../components/status-badge';
-import { formatBytes, formatExactBytes } from '../../lib/format';
-import { SERVER_LOCALE } from '../../lib/render-context';
-import { useHydrated } from '../../lib/use-hydrated';
+import { formatBytes, formatExactBytes, formatExactBytesPlain } from '../../lib/format';
+import { useReaderFormat } from '../../lib/use-reader-format';
 import { pullByDigest, pullByTag } from '../../lib/pull-commands';
 import type { ScopeNames } from '../../lib/use-scope-names';
 
@@ -44,8 +43,11 @@ function platformText(tag: Tag): string | null {
 
 export function TagFacts({ tag, repo, scope }: { tag: Tag; repo: string; scope: Scope }) {
   const platform = platformText(tag);
-  // Server HTML (and its hydration) counts bytes in the server's locale, the reader's after.
-  const exactSize = formatExactBytes(tag.sizeInBytes, useHydrated() ? undefined : SERVER_LOCALE);
+  // Server HTML (and its hydration) counts bytes in plain en-US, the reader's locale after.
+  const intl = useReaderFormat();
+  const exactSize = intl
+    ? formatExactBytes(tag.sizeInBytes)
+    : formatExactBytesPlain(tag.sizeInBytes);
   return (
     <dl data-testid="tag-facts">
       <Row label="Kind">
