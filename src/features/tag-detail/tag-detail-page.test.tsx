@@ -195,10 +195,13 @@ describe('tag detail: watching a preparing tag', () => {
     renderAt(URL_V1);
     expect(await screen.findByText('Preparing')).toBeInTheDocument();
     expect(screen.getByTestId('watch-note')).toHaveTextContent('checking every 2 s');
-    expect(document.title).toBe('Preparing · web-app:v1.0.0 · VCR Dashboard');
-    expect(document.querySelector('link[rel="icon"]')).toHaveAttribute(
-      'href',
-      '/favicon-preparing.svg',
+    // Title and favicon are set by effects: wait for them rather than race them.
+    await waitFor(() => expect(document.title).toBe('Preparing · web-app:v1.0.0 · VCR Dashboard'));
+    await waitFor(() =>
+      expect(document.querySelector('link[rel="icon"]')).toHaveAttribute(
+        'href',
+        '/favicon-preparing.svg',
+      ),
     );
     expect(counter.tag).toBe(1);
     await act(() => vi.advanceTimersByTimeAsync(2000));
