@@ -237,12 +237,31 @@ test.describe('errors', () => {
     expect(seen).toEqual([]);
   });
 
-  test('a link without projectId is refused before any request', async ({ page }) => {
+  test('a link without projectId gets the server default scope and the full URL', async ({
+    page,
+  }) => {
+    await page.goto('/repositories/web-app/tags/latest');
+    await expect(page).toHaveURL(new RegExp(`/repositories/web-app/tags/latest\\?${SCOPE}$`));
+    await expect(page.getByText('Ready', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('tag-digest')).toBeVisible();
+    // The history entry was replaced: Back leaves the page rather than return to the bare link.
+    await page.goBack();
+    await expect(page).toHaveURL('about:blank');
+  });
+
+  test('without a default scope, a link without projectId is refused before any request', async ({
+    page,
+  }) => {
+    await page.route('**/_dashboard/config', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), defaultScope: null } });
+    });
     const seen = apiRequests(page);
     await page.goto('/repositories/web-app/tags/latest');
     await expect(page.getByRole('alert')).toContainText('no projectId');
     await page.waitForTimeout(500);
     expect(seen).toEqual([]);
+    await expect(page).toHaveURL(/\/repositories\/web-app\/tags\/latest$/);
   });
 
   test('401 (a bogus token pasted in this tab) says how to supply a token', async ({ page }) => {

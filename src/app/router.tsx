@@ -50,7 +50,16 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         {/* Feature routes are added here. */}
-        <Route path="repositories/:repo/tags/:tag" element={<TagDetailPage />} />
+        {/* A tag link without a scope gets the default one too; without a default, the tag
+            page says what the link lacks. */}
+        <Route
+          path="repositories/:repo/tags/:tag"
+          element={
+            <ScopeGate withoutDefault={<TagDetailPage />}>
+              <TagDetailPage />
+            </ScopeGate>
+          }
+        />
         <Route
           index
           element={
