@@ -29,7 +29,7 @@ describe('tag detail: loaded states', () => {
     expect(within(facts).getByText('Manifest')).toBeInTheDocument();
     expect(within(facts).getByText('linux/amd64')).toBeInTheDocument();
     const size = screen.getByTestId('tag-size');
-    expect(size).toHaveTextContent('36.9 MB');
+    expect(size).toHaveTextContent('36.9 MiB');
     expect(size).toHaveAttribute('title', '38,693,274 bytes');
     expect(within(facts).getByText('stored (compressed) size')).toBeInTheDocument();
     expect(screen.getByTestId('tag-digest')).toHaveTextContent(baseTag.manifestDigest);
