@@ -10,7 +10,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { ColumnHeaders } from '../../components/column-headers';
 import { describeScope } from '../scope/scope-form-logic';
-import { repositoryPath } from '../scope/paths';
+import { recentPushesPath, repositoryPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
 
 export function RepositoriesPage() {
@@ -38,9 +38,16 @@ export function RepositoriesPage() {
             </p>
           ) : null}
         </div>
-        <Link to="/?choose" className="text-sm underline underline-offset-2">
-          Change scope
-        </Link>
+        <div className="flex items-center gap-4 text-sm">
+          {scope ? (
+            <Link to={recentPushesPath(scope)} className="underline underline-offset-2">
+              Recent pushes
+            </Link>
+          ) : null}
+          <Link to="/?choose" className="underline underline-offset-2">
+            Change scope
+          </Link>
+        </div>
       </div>
 
       {!scope ? null : query.isPending ? (
