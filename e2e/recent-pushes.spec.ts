@@ -52,8 +52,12 @@ test.describe('Recent pushes', () => {
     });
     await threePushes(page, 12);
 
-    // From the header, with the scope carried along.
+    // The repositories page says what is under way in each.
     await page.goto(`/repositories?${SCOPE}`);
+    await expect(
+      page.getByRole('row').filter({ hasText: 'svc-api' }).getByTestId('preparing-count'),
+    ).toHaveText('1 preparing');
+    // From the header, with the scope carried along.
     await page.getByRole('banner').getByRole('link', { name: 'Recent pushes' }).click();
     await expect(page).toHaveURL(/\/pushes\?projectId=prj_e2e&teamId=team_e2e/);
     await expect(page.getByRole('heading', { name: 'Recent pushes', level: 1 })).toBeVisible();
@@ -102,6 +106,43 @@ test.describe('Recent pushes', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown.length),
     ).toBe(1);
+  });
+
+  test('an index on its tag page: one notification when its platforms are done', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.addInitScript(() => {
+      const shown: { title: string; body: string }[] = [];
+      (window as unknown as { __shown: typeof shown }).__shown = shown;
+      const Real = window.Notification;
+      class Recording extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push({ title, body: options?.body ?? '' });
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: Recording });
+    });
+    await push(page, {
+      repository: 'svc-multi',
+      tag: 'v2',
+      kind: 'index',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      prepareSeconds: 8,
+    });
+    await page.goto(`/repositories/svc-multi/tags/v2?${SCOPE}`);
+    await page.getByRole('button', { name: 'Notify me when these are ready' }).click();
+    await expect(page.getByTestId('index-watch')).toContainText('Waiting for 2 of 2');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown), {
+        timeout: 30_000,
+      })
+      .toHaveLength(1);
+    const [note] = await page.evaluate(
+      () => (window as unknown as { __shown: { title: string; body: string }[] }).__shown,
+    );
+    expect(note!.body).toContain('svc-multi:v2 (linux/arm64) is unoptimized');
   });
 
   test('a 429 on one repository shows on its row with a countdown while the rest keeps working', async ({
