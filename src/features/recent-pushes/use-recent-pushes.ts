@@ -11,12 +11,13 @@ import { recentTagsQueryOptions } from '../../api/list-recent-tags';
 import type { Tag } from '../../api/schemas';
 import type { Scope } from '../../api/scope';
 import { useDocumentVisible } from '../../lib/use-document-visible';
+import { HIDDEN_POLL_MS } from '../tag-detail/watch-policy';
 import { activeRepositories, groupPushes, type PushRow } from './recent-pushes-logic';
 
 /** The live pace of the page (the repository list and preparing repositories). */
 export const PUSHES_POLL_MS = 5000;
-/** A hidden tab: the tag page's pace for hidden tabs. */
-export const PUSHES_HIDDEN_POLL_MS = 10_000;
+/** A hidden tab slows down to the tag page's own hidden pace. */
+export const PUSHES_HIDDEN_POLL_MS = HIDDEN_POLL_MS;
 /** Repositories with nothing preparing and no new push are read again at most this often. */
 export const SWEEP_MS = 60_000;
 
