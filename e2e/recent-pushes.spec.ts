@@ -25,6 +25,27 @@ async function threePushes(page: Page, prepareSeconds: number) {
   });
 }
 
+/** Records notifications instead of showing them (headless Chromium has no notification UI). */
+async function recordNotifications(page: Page) {
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string }[] = [];
+    (window as unknown as { __shown: typeof shown }).__shown = shown;
+    const Real = window.Notification;
+    class Recording extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recording });
+  });
+}
+
+const shown = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { __shown: { title: string; body: string }[] }).__shown,
+  );
+
 test.describe('Recent pushes', () => {
   test.use({ permissions: ['notifications'] });
   test.beforeEach(async ({ request }) => {
@@ -38,18 +59,7 @@ test.describe('Recent pushes', () => {
     page,
   }) => {
     test.setTimeout(90_000);
-    await page.addInitScript(() => {
-      const shown: { title: string; body: string }[] = [];
-      (window as unknown as { __shown: typeof shown }).__shown = shown;
-      const Real = window.Notification;
-      class Recording extends Real {
-        constructor(title: string, options?: NotificationOptions) {
-          super(title, options);
-          shown.push({ title, body: options?.body ?? '' });
-        }
-      }
-      Object.defineProperty(window, 'Notification', { value: Recording });
-    });
+    await recordNotifications(page);
     await threePushes(page, 12);
 
     // The repositories page says what is under way in each.
@@ -88,14 +98,8 @@ test.describe('Recent pushes', () => {
     await expect(
       page.locator('tr[data-repository="svc-multi"]').getByTestId('push-platform'),
     ).toHaveText('index: 2 of 2 platforms ready', { timeout: 40_000 });
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown), {
-        timeout: 40_000,
-      })
-      .toHaveLength(1);
-    const [note] = await page.evaluate(
-      () => (window as unknown as { __shown: { title: string; body: string }[] }).__shown,
-    );
+    await expect.poll(() => shown(page), { timeout: 40_000 }).toHaveLength(1);
+    const [note] = await shown(page);
     expect(note!.title).toBe('All 3 images you watched have left preparing');
     expect(note!.body).toContain('svc-arm:v1 is unoptimized');
     expect(note!.body).toContain('not linux/amd64');
@@ -103,27 +107,14 @@ test.describe('Recent pushes', () => {
     await expect(page).toHaveTitle(/^Ready · Recent pushes/);
     // Still exactly one, however many polls come after.
     await page.waitForTimeout(6000);
-    expect(
-      await page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown.length),
-    ).toBe(1);
+    expect(await shown(page)).toHaveLength(1);
   });
 
   test('an index on its tag page: one notification when its platforms are done', async ({
     page,
   }) => {
     test.setTimeout(60_000);
-    await page.addInitScript(() => {
-      const shown: { title: string; body: string }[] = [];
-      (window as unknown as { __shown: typeof shown }).__shown = shown;
-      const Real = window.Notification;
-      class Recording extends Real {
-        constructor(title: string, options?: NotificationOptions) {
-          super(title, options);
-          shown.push({ title, body: options?.body ?? '' });
-        }
-      }
-      Object.defineProperty(window, 'Notification', { value: Recording });
-    });
+    await recordNotifications(page);
     await push(page, {
       repository: 'svc-multi',
       tag: 'v2',
@@ -134,15 +125,31 @@ test.describe('Recent pushes', () => {
     await page.goto(`/repositories/svc-multi/tags/v2?${SCOPE}`);
     await page.getByRole('button', { name: 'Notify me when these are ready' }).click();
     await expect(page.getByTestId('index-watch')).toContainText('Waiting for 2 of 2');
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { __shown: unknown[] }).__shown), {
-        timeout: 30_000,
-      })
-      .toHaveLength(1);
-    const [note] = await page.evaluate(
-      () => (window as unknown as { __shown: { title: string; body: string }[] }).__shown,
-    );
+    await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
+    const [note] = await shown(page);
     expect(note!.body).toContain('svc-multi:v2 (linux/arm64) is unoptimized');
+  });
+
+  test('offline while the pushes finish: on return the page catches up and notifies once', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(90_000);
+    await recordNotifications(page);
+    await threePushes(page, 8);
+    await page.goto(`/pushes?${SCOPE}`);
+    await expect(page.locator('tbody tr[data-row]')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Notify me when these are ready' }).click();
+    await expect(page.getByTestId('watch-state')).toHaveText(/Waiting for 3 of 3/);
+    await context.setOffline(true);
+    // Long enough for every push to finish on the server while the page cannot ask.
+    await page.waitForTimeout(12_000);
+    expect(await shown(page)).toHaveLength(0);
+    await context.setOffline(false);
+    await expect.poll(() => shown(page), { timeout: 40_000 }).toHaveLength(1);
+    expect((await shown(page))[0]!.body).toContain('svc-arm:v1 is unoptimized');
+    await page.waitForTimeout(6000);
+    expect(await shown(page)).toHaveLength(1);
   });
 
   test('a 429 on one repository shows on its row with a countdown while the rest keeps working', async ({
