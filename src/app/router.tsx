@@ -27,6 +27,12 @@ const ImageDetailPage = lazy(() =>
   import('../features/images/image-detail-page').then((m) => ({ default: m.ImageDetailPage })),
 );
 
+const RecentPushesPage = lazy(() =>
+  import('../features/recent-pushes/recent-pushes-page').then((m) => ({
+    default: m.RecentPushesPage,
+  })),
+);
+
 const SettingsPage = lazy(() =>
   import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -99,6 +105,14 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <ImageDetailPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="pushes"
+            element={
+              <Lazy>
+                <RecentPushesPage />
               </Lazy>
             }
           />
