@@ -7,12 +7,12 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { hostAllowListFromEnv, hostGuard } from '../server/host-guard';
-import { createEmulator, standaloneFetch } from './emulator';
+import { createEmulator, pushOptionsFromEnv, standaloneFetch } from './emulator';
 import { loadSeed } from './state/load-seed';
 
 function main() {
   const { seed, label } = loadSeed(process.env.VCR_SEED || undefined);
-  const emulator = createEmulator({ seed });
+  const emulator = createEmulator({ seed, ...pushOptionsFromEnv(process.env) });
   const port = Number(process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number (0–65535), got "${process.env.PORT}"`);
