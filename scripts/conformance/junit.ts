@@ -14,6 +14,10 @@ export interface CheckResult {
   message: string;
 }
 
+/** A check as printed and compared: its path, plus `(#n)` from its second occurrence on. */
+export const checkLabel = (r: Pick<CheckResult, 'name' | 'occurrence'>) =>
+  r.occurrence > 1 ? `${r.name} (#${r.occurrence})` : r.name;
+
 export const SUITE_ROOT = 'OCI Conformance Test/';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

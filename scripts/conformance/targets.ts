@@ -3,7 +3,10 @@
 // dashboard server in emulator mode (registry at /v2/ on the dashboard's origin), and, for
 // the bench, Debian's docker-registry (distribution 2.8).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ROOT, type SuiteTarget } from './suite';
 
 export interface RunningTarget {
@@ -145,4 +148,73 @@ export function parseTarget(argv: string[]): TargetName {
     throw new Error(`--target must be emulator or dashboard, got "${target}"`);
   }
   return target;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Debian's docker-registry (distribution 2.8, `apt-get install docker-registry`) with a
+ * generated config: a free loopback port, storage in a temporary folder, deletes enabled
+ * (the profile tests them), no auth. The folder goes when it stops. */
+export async function startDistribution(
+  binary = process.env.DOCKER_REGISTRY_PATH || '/usr/bin/docker-registry',
+): Promise<RunningTarget> {
+  if (!existsSync(binary)) {
+    throw new Error(
+      `${binary} not found: install Debian's reference registry with 'sudo apt-get install -y docker-registry' (or set DOCKER_REGISTRY_PATH)`,
+    );
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'vcr-conformance-registry-'));
+  const port = await freePort();
+  const config = path.join(dir, 'config.yml');
+  writeFileSync(
+    config,
+    [
+      'version: 0.1',
+      'log:',
+      '  level: warn',
+      'storage:',
+      '  filesystem:',
+      `    rootdirectory: ${path.join(dir, 'data')}`,
+      '  delete:',
+      '    enabled: true',
+      'http:',
+      `  addr: 127.0.0.1:${port}`,
+      // A fixed secret silences the "generated random secret" warning; it signs upload state.
+      '  secret: vcr-conformance-bench',
+      '',
+    ].join('\n'),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(binary, ['serve', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/v2/`)).status === 200) return { url, stop, output: () => out };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  await stop();
+  throw new Error(`docker-registry did not answer ${url}/v2/ within 10 s:\n${out}`);
 }
