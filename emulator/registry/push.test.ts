@@ -255,6 +255,27 @@ describe('blob uploads', () => {
       `/v2/${NAME}/blobs/uploads/?mount=${sha256('absent')}&from=acme/storefront/source`,
     );
     expect(absent.res.status).toBe(202);
+    // A bearer for the target alone is asked to come back with pull on the source too.
+    const tok = await send('GET', `/v2/token?scope=repository:${NAME}:pull,push`);
+    const challenged = await send(
+      'POST',
+      `/v2/${NAME}/blobs/uploads/?mount=${b.digest}&from=acme/storefront/source`,
+      { auth: `Bearer ${tok.json.token}` },
+    );
+    expect(challenged.res.status).toBe(401);
+    expect(challenged.res.headers.get('www-authenticate')).toContain(
+      `scope="repository:${NAME}:pull,push repository:acme/storefront/source:pull"`,
+    );
+    const both = await send(
+      'GET',
+      `/v2/token?scope=${encodeURIComponent(`repository:${NAME}:pull,push repository:acme/storefront/source:pull`)}`,
+    );
+    const retried = await send(
+      'POST',
+      `/v2/${NAME}/blobs/uploads/?mount=${b.digest}&from=acme/storefront/source`,
+      { auth: `Bearer ${both.json.token}` },
+    );
+    expect(retried.res.status).toBe(201);
     // Another project of the team is not a mount source.
     const otherProject = await send(
       'POST',

@@ -512,6 +512,17 @@ export function createRegistryHandler({
     ) {
       return null;
     }
+    // A bearer minted for the target alone: ask for one that may also pull the source, as
+    // distribution does (the client fetches a token for both scopes and retries).
+    if (identity?.pull && !identity.pull.has(from)) {
+      throw new RegistryError(
+        401,
+        'UNAUTHORIZED',
+        `authentication required: mounting from ${from} needs repository:${from}:pull`,
+        null,
+        `repository:${target.name}:pull,push repository:${from}:pull`,
+      );
+    }
     try {
       return resolve(identity, parts, 'pull', {}, true).key;
     } catch {
