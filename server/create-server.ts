@@ -96,6 +96,13 @@ export async function createServerFromEnv(
       describeAuth(auth),
       hosts.describe(),
       describeWrites(config.writes),
+      ...(backend.registryProtocol && !auth
+        ? [
+            registryPush.allowed
+              ? `Registry: ${localOrigin}/v2/ takes pushes (${isLoopbackHost(bindHost) ? 'loopback only' : 'ALLOW_WRITES=1'}), e.g. skopeo copy --dest-tls-verify=false --dest-creds <team id>:<token> oci:DIR:TAG docker://${localOrigin.replace(/^http:\/\//, '')}/<team-slug>/<project>/<repo>:TAG`
+              : `Registry: ${localOrigin}/v2/ serves pulls; pushes are off beyond loopback (ALLOW_WRITES=1 enables them)`,
+          ]
+        : []),
     ],
     warning: sharedTokenWarning(env, bindHost),
   };

@@ -70,6 +70,20 @@ describe('/v2/ on the dashboard origin', () => {
     expect((await request('/v2/acme/storefront/web-app/tags/list')).status).toBe(200);
   });
 
+  it('refuses cross-site browser requests to /v2/ (a page elsewhere can neither push nor read)', async () => {
+    const { request } = await server({});
+    const write = await request(`/v2/${NAME}/blobs/uploads/`, {
+      method: 'POST',
+      headers: { origin: 'https://attacker.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(write.status).toBe(403);
+    // Reads too: /v2/ is never fetched by another site's page.
+    const read = await request('/v2/acme/storefront/web-app/tags/list', {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors' },
+    });
+    expect(read.status).toBe(403);
+  });
+
   it('beyond loopback with ALLOW_WRITES=1, pushes are accepted', async () => {
     const { push } = await server({ ALLOWED_HOSTS: '127.0.0.1', ALLOW_WRITES: '1' }, '0.0.0.0');
     expect((await push()).status).toBe(201);
