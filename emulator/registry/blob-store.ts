@@ -6,7 +6,7 @@
 // The data directory is VCR_DATA_DIR, else a fresh temp directory removed when the process
 // exits (a demo's pushes are as ephemeral as the rest of the emulator's state).
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -45,6 +45,18 @@ export class BlobStore {
 
   constructor(dataDir?: string) {
     this.root = dataDir ?? null;
+    if (dataDir) {
+      // A bad VCR_DATA_DIR is named at start, not met as a 500 on the first push.
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        accessSync(dataDir, constants.W_OK);
+      } catch (err) {
+        throw new Error(
+          `VCR_DATA_DIR=${dataDir.slice(0, 200)} is not a writable directory (${(err as Error).message})`,
+          { cause: err },
+        );
+      }
+    }
   }
 
   /** The data directory, made on first use (no temp folder for an emulator that never gets a push). */

@@ -3,7 +3,7 @@
 // (OCI and Docker, images and indexes) and what it becomes in the REST API, DELETE by
 // digest, push tokens, and every bad input of issue 17 with its code, status and message,
 // leaving no file behind.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +84,17 @@ function setup(seedEdit?: (seed: ReturnType<typeof fixtureSeed>) => void) {
   };
   return { emulator, send, files, pushBlob, pushImage, advance, dataDir };
 }
+
+describe('the data directory', () => {
+  it('a VCR_DATA_DIR that is not a writable directory is named at start', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'vcr-push-test-')), 'a-file');
+    dirs.push(path.dirname(file));
+    writeFileSync(file, 'x');
+    expect(() => createEmulator({ seed: validateSeed(fixtureSeed()), dataDir: file })).toThrow(
+      /VCR_DATA_DIR=.*a-file is not a writable directory/,
+    );
+  });
+});
 
 describe('blob uploads', () => {
   it('monolithic POST ?digest= stores the blob; HEAD and GET return it, Range too', async () => {
