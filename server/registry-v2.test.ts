@@ -89,6 +89,20 @@ describe('/v2/ on the dashboard origin', () => {
     expect((await push()).status).toBe(201);
   });
 
+  it('a Vercel deployment of the demo keeps /v2/ closed (its visitors share one emulator)', async () => {
+    const cwd = tempDir();
+    const s = await createServerFromEnv(
+      { VERCEL_URL: 'vcr-abc123.vercel.app' },
+      { host: 'vercel', distDir: cwd, cwd },
+    );
+    const res = await s.app.request('https://vcr-abc123.vercel.app/v2/', {
+      headers: { authorization: BASIC },
+    });
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { errors: { code: string }[] };
+    expect(body.errors[0]!.code).toBe('UNSUPPORTED');
+  });
+
   it.each([
     ['proxy', { VCR_SEED: '', VERCEL_TOKEN: 'tok_x', VERCEL_API_URL: 'http://127.0.0.1:9' }],
     [
