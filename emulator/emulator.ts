@@ -27,7 +27,12 @@ import { FaultStore, parseFaultSpec } from './state/faults';
 import { vercelId } from './state/ids';
 import { OAUTH_MOUNT, createOAuthServer, type OAuthServer } from './oauth';
 import { expireRoute } from './oauth/control';
-import { createRegistryHandler, isRegistryPath } from './registry/registry';
+import {
+  createRegistryHandler,
+  isRegistryPath,
+  type RegistryRequestOptions,
+} from './registry/registry';
+import { BlobStore } from './registry/blob-store';
 import { pushIndexWithChildren } from './state/push-index-children';
 import { EmulatorState, type Clock, type PushInput } from './state/state';
 import { touchRepository } from './state/touch-repository';
@@ -38,8 +43,8 @@ export const CONTROL_PREFIX = '/__emulator';
 export interface Emulator {
   /** Answers an API request (path relative to the API root). */
   fetch(request: Request, options?: ApiRequestOptions): Promise<Response>;
-  /** Answers a registry protocol request (`/v2/`, manifests, blobs, tags/list). */
-  registry(request: Request): Promise<Response>;
+  /** Answers a registry protocol request (`/v2/`, manifests, blobs, uploads, tags/list). */
+  registry(request: Request, options?: RegistryRequestOptions): Promise<Response>;
   /** The /__emulator/* control routes. */
   control: Hono;
   state(): EmulatorState;
@@ -60,6 +65,37 @@ export interface EmulatorOptions {
   oauthIssuer?: string;
   /** How long an accepted image DELETE takes to remove the image (default 1.5 s). */
   deleteDelayMs?: number;
+  /** Where pushed blobs are stored (VCR_DATA_DIR); a temp directory removed at exit when absent. */
+  dataDir?: string;
+  /** How long a pushed image stays `preparing`, by its size (default 3 s + 1 s per 100 MB). */
+  prepareMs?: (sizeInBytes: number) => number;
+}
+
+/**
+ * The push settings from the environment: VCR_DATA_DIR, and VCR_PUSH_PREPARE_MS (base delay,
+ * default 3000) with VCR_PUSH_PREPARE_MS_PER_MB (default 10) for the ready delay.
+ */
+export function pushOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<EmulatorOptions, 'dataDir' | 'prepareMs'> {
+  const number = (key: string, fallback: number): number => {
+    const raw = env[key]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 86_400_000) {
+      throw new Error(
+        `${key} must be a number of milliseconds (0–86400000), got "${raw.slice(0, 40)}"`,
+      );
+    }
+    return n;
+  };
+  const base = number('VCR_PUSH_PREPARE_MS', 3000);
+  const perMB = number('VCR_PUSH_PREPARE_MS_PER_MB', 10);
+  const dataDir = env.VCR_DATA_DIR?.trim();
+  return {
+    prepareMs: (size) => Math.round(base + (perMB * size) / 1_000_000),
+    ...(dataDir ? { dataDir } : {}),
+  };
 }
 
 type ControlPush = PushInput & { platforms?: string[] };
@@ -144,6 +180,8 @@ export function createEmulator({
   clock = Date.now,
   oauthIssuer,
   deleteDelayMs,
+  dataDir,
+  prepareMs,
 }: EmulatorOptions): Emulator {
   const stateOptions = deleteDelayMs === undefined ? {} : { deleteDelayMs };
   let state = new EmulatorState(seed, clock, stateOptions);
@@ -153,7 +191,12 @@ export function createEmulator({
     ...(oauthIssuer ? { issuer: oauthIssuer } : {}),
   });
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
-  const registry = createRegistryHandler({ state: () => state, faults });
+  const registry = createRegistryHandler({
+    state: () => state,
+    faults,
+    store: new BlobStore(dataDir),
+    ...(prepareMs ? { prepareMs } : {}),
+  });
 
   const control = new Hono();
   control.use(`${CONTROL_PREFIX}/*`, async (c, next) => {
