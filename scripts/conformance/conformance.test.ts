@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJunit, summarize, type CheckResult } from './junit';
 import { parseProfile, ProfileError, readProfile } from './profile';
+import { formatReference, parseReference } from './reference';
 import { parseRefusals, RefusalsError, type Refusal } from './refusals';
 import { formatVerdict } from './report';
 import { EMULATOR_README, PROFILE_PATH, SEED_PATH } from './suite';
@@ -202,6 +203,52 @@ describe('judge', () => {
   });
 });
 
+describe('judge against the reference registry passes', () => {
+  const reference = [
+    'ping',
+    'image/push/blob-delete',
+    'image/push/blob-delete (#2)',
+    'image/pull/manifest-by-tag',
+    'image-uncompressed/pull/blob-get',
+  ];
+  it('fails on a check the reference passes that was skipped or never ran here (a skip is not a pass)', () => {
+    const v = judge(
+      [
+        result('ping', 'passed'),
+        result('image/push/blob-delete', 'passed'),
+        result('image/push/blob-delete', 'skipped', 2),
+        result('image-uncompressed/pull/blob-get', 'skipped'),
+      ],
+      [refusal('image-uncompressed/*')],
+      reference,
+    );
+    expect(v.ok).toBe(false);
+    expect(v.notRun).toEqual([
+      { check: 'image/push/blob-delete (#2)', status: 'skipped' },
+      { check: 'image/pull/manifest-by-tag', status: 'absent' },
+    ]);
+    expect(v.unmatched).toEqual([refusal('image-uncompressed/*')]);
+  });
+  it('does not count a failed reference pass twice (it is already an unexpected failure)', () => {
+    const v = judge([result('ping', 'failed')], [], ['ping']);
+    expect(v.unexpected).toHaveLength(1);
+    expect(v.notRun).toEqual([]);
+  });
+  it('the reference list round-trips through its file format, occurrences included', () => {
+    const text = formatReference(
+      [
+        result('ping', 'passed'),
+        result('image/push/blob-delete', 'failed'),
+        result('image/push/blob-delete', 'passed', 2),
+        result('empty/referrers', 'skipped'),
+      ],
+      'distribution 2.8',
+    );
+    expect(text).toMatch(/^# Checks distribution 2\.8 passes with .*\(2\)\.$/m);
+    expect(parseReference(text)).toEqual(['ping', 'image/push/blob-delete (#2)']);
+  });
+});
+
 describe('formatVerdict', () => {
   it('names each failure and never prints the "N passed, N failed" shape CI reads from npm test', () => {
     const results = parseJunit(JUNIT);
@@ -217,6 +264,12 @@ describe('formatVerdict', () => {
     expect(text).toContain('✗ image/push/blob-delete (#2) — blob delete failed & left <data>');
     expect(text).toContain('! ping (README line 12)');
     expect(text).toMatch(/NOT CONFORMANT: 2 undocumented failures, 1 refusals now passing/);
+    const notRun = formatVerdict('emulator', summarize(results), {
+      ...v,
+      notRun: [{ check: 'image/pull/manifest-by-tag', status: 'skipped' }],
+    }).join('\n');
+    expect(notRun).toContain('– image/pull/manifest-by-tag (skipped)');
+    expect(notRun).toContain('1 reference passes not run.');
     expect(text).not.toMatch(/\d+ passed, \d+ failed/);
   });
 });
