@@ -6,7 +6,11 @@
 import { checkLabel, type CheckResult } from './junit';
 
 export function formatReference(results: CheckResult[], registry: string): string {
-  const passes = results.filter((r) => r.status === 'passed').map(checkLabel);
+  // Sorted: the suite runs some branches concurrently, so its report's order varies by run.
+  const passes = results
+    .filter((r) => r.status === 'passed')
+    .map(checkLabel)
+    .sort();
   return [
     `# Checks ${registry} passes with scripts/conformance/profile.env (${passes.length}).`,
     '# Written by `npm run bench:conformance -- --write-reference`; do not edit by hand.',
