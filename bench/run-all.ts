@@ -7,6 +7,7 @@ type BenchModule = { run: () => Promise<BenchResult> };
 const BENCHES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'tag-detail', load: () => import('./tag-detail') },
   { name: 'browse', load: () => import('./browse') },
+  { name: 'recent-pushes', load: () => import('./recent-pushes') },
 ];
 
 async function main() {

@@ -2,10 +2,13 @@
 //
 // Control routes (never part of the Vercel API; absent when /api is proxied to Vercel):
 //   POST   /__emulator/push    {projectId?, repository, tag, arch?, platform?, prepareSeconds?,
-//                               sizeInBytes?, pushedBy?, kind?} → {tag, repository,
+//                               sizeInBytes?, pushedBy?, kind?, platforms?} → {tag, repository,
 //                               repositoryCreated, previousImageId?}. Creates the tag (and the
 //                               repository) or moves it onto a new image, status `preparing`;
 //                               prepareSeconds defaults to 5, null = preparing forever.
+//                               An index with platforms ["linux/amd64", "linux/arm64"] gets
+//                               one untagged child image per platform. The repository's
+//                               updatedAt moves (state/touch-repository.ts).
 //   POST   /__emulator/faults  {path, method?, status?, headers?, body?, delayMs?, times?} →
 //                               {fault}. path = exact API path or a prefix ending in `*`
 //                               (a leading /api is ignored); body may be a raw string.
@@ -30,7 +33,9 @@ import {
   type RegistryRequestOptions,
 } from './registry/registry';
 import { BlobStore } from './registry/blob-store';
+import { pushIndexWithChildren } from './state/push-index-children';
 import { EmulatorState, type Clock, type PushInput } from './state/state';
+import { touchRepository } from './state/touch-repository';
 import type { Seed } from './state/seed-schema';
 
 export const CONTROL_PREFIX = '/__emulator';
@@ -93,7 +98,9 @@ export function pushOptionsFromEnv(
   };
 }
 
-function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
+type ControlPush = PushInput & { platforms?: string[] };
+
+function parsePush(raw: unknown, state: EmulatorState): ControlPush | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return 'body must be a JSON object';
   }
@@ -108,6 +115,7 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
     'sizeInBytes',
     'pushedBy',
     'kind',
+    'platforms',
   ];
   const unknown = Object.keys(r).filter((k) => !known.includes(k));
   if (unknown.length) return `unknown field(s): ${unknown.join(', ')}`;
@@ -153,7 +161,18 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
   ) {
     return 'only a manifest has an arch and platform';
   }
-  return r as unknown as PushInput;
+  if (r.platforms !== undefined) {
+    if (
+      r.kind !== 'index' ||
+      !Array.isArray(r.platforms) ||
+      r.platforms.length < 1 ||
+      r.platforms.length > 16 ||
+      !r.platforms.every((p) => typeof p === 'string' && /^[a-z0-9]{1,32}\/[a-z0-9]{1,32}$/.test(p))
+    ) {
+      return 'platforms must be 1–16 "os/arch" strings like "linux/arm64", with kind "index"';
+    }
+  }
+  return r as unknown as ControlPush;
 }
 
 export function createEmulator({
@@ -199,7 +218,14 @@ export function createEmulator({
     if (!body.ok) return c.json(refuse('body must be JSON'), 400);
     const input = parsePush(body.value, state);
     if (typeof input === 'string') return c.json(refuse(input), 400);
-    return c.json(state.push(input), 200);
+    const { platforms, ...push } = input;
+    const result = platforms ? pushIndexWithChildren(state, push, platforms) : state.push(push);
+    const repo = state.repositoriesById.get(result.repository.id);
+    if (repo) touchRepository(repo, clock());
+    return c.json(
+      { ...result, repository: repo ? state.repositoryView(repo) : result.repository },
+      200,
+    );
   });
   control.post(`${CONTROL_PREFIX}/faults`, async (c) => {
     const body = await readJson(c.req.raw);

@@ -10,6 +10,7 @@ import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
 import { OAuthStore } from './oauth-store';
 import { sealImage } from './manifests';
+import { touchRepository } from './touch-repository';
 import type {
   Clock,
   IndexChild,
@@ -457,9 +458,7 @@ export class EmulatorState {
         createdAt: existing?.createdAt ?? iso(now),
         updatedAt: iso(now),
       });
-      // The repository's updatedAt moves when a tag is created or moved (the lead unifies
-      // this with the control route's touch-repository.ts).
-      repo.updatedAt = iso(now);
+      touchRepository(repo, now);
     }
     repo.version++;
     this.tick(now);

@@ -4,6 +4,7 @@ import { Toaster } from '../components/toast';
 import { HeaderAccount } from '../features/auth/header-account';
 import { DeploymentBadge } from '../features/deployment/deployment-badge';
 import { GoToSlot } from '../features/go-to/go-to-slot';
+import { PushesHeaderLink } from '../features/recent-pushes/pushes-header-link';
 
 export function RootLayout() {
   return (
@@ -22,6 +23,7 @@ export function RootLayout() {
           <DeploymentBadge />
           <GoToSlot />
           <div className="ml-auto flex items-center gap-3">
+            <PushesHeaderLink />
             <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
               Settings
             </Link>
