@@ -5,18 +5,21 @@
 // not: a documented VCR refusal, or a gap) and looser (the emulator passes what the
 // reference fails). Writes bench/results/conformance.json. Exits non-zero when the emulator
 // misses a check the reference passes that no refusal explains (a skip is not a pass).
+// `--write-reference` also rewrites scripts/conformance/reference-passes.txt from this run.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare } from '../scripts/conformance/compare';
 import { summarize, type CheckResult } from '../scripts/conformance/junit';
 import { readProfile } from '../scripts/conformance/profile';
+import { formatReference } from '../scripts/conformance/reference';
 import { parseRefusals } from '../scripts/conformance/refusals';
 import { formatComparison, sideBySide } from '../scripts/conformance/report';
 import {
   buildSuite,
   EMULATOR_README,
   PROFILE_PATH,
+  REFERENCE_PATH,
   RESULTS_ROOT,
   ROOT,
   runSuite,
@@ -54,7 +57,9 @@ async function runAgainst(
   }
 }
 
-export async function run(): Promise<BenchResult> {
+/** `writeReference`: also rewrite scripts/conformance/reference-passes.txt, the list of
+ * checks the reference passes that `npm run test:conformance` holds the emulator to. */
+export async function run({ writeReference = false } = {}): Promise<BenchResult> {
   const profile = readProfile(PROFILE_PATH);
   const refusals = parseRefusals(readFileSync(EMULATOR_README, 'utf8'));
   const binary = await buildSuite();
@@ -74,6 +79,10 @@ export async function run(): Promise<BenchResult> {
     profile,
     path.join(dir, 'emulator'),
   );
+  if (writeReference) {
+    writeFileSync(REFERENCE_PATH, formatReference(reference.results, 'distribution 2.8'));
+    console.log(`Wrote ${path.relative(ROOT, REFERENCE_PATH)}`);
+  }
   const refSummary = summarize(reference.results);
   const emuSummary = summarize(emulator.results);
   const comparison = compare(reference.results, emulator.results, refusals);
@@ -103,7 +112,13 @@ export async function run(): Promise<BenchResult> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  run().then(
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== '--write-reference');
+  if (unknown.length) {
+    console.error(`bench:conformance: unknown argument ${unknown[0]} (only --write-reference)`);
+    process.exit(2);
+  }
+  run({ writeReference: args.includes('--write-reference') }).then(
     (result) => {
       console.log('');
       for (const [k, v] of Object.entries(result.figures)) console.log(`  ${k}: ${v}`);

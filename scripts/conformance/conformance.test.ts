@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseJunit, summarize, type CheckResult } from './junit';
 import { parseProfile, ProfileError, readProfile } from './profile';
-import { parseRefusals, RefusalsError, type Refusal } from './refusals';
+import { formatReference, parseReference } from './reference';
+import { parseRefusals, refusalMatches, RefusalsError, type Refusal } from './refusals';
 import { formatVerdict } from './report';
 import { EMULATOR_README, PROFILE_PATH, SEED_PATH } from './suite';
 import { parseTarget, seedTarget } from './targets';
@@ -129,7 +130,7 @@ describe('parseRefusals', () => {
   it('reads an empty table as no refusals', () => {
     expect(parseRefusals(readme([]))).toEqual([]);
   });
-  it('refuses a README without the section, a wrong header, empty cells, duplicates and a * inside', () => {
+  it('refuses a README without the section, a wrong header, empty cells, duplicates and a bare *', () => {
     expect(() => parseRefusals('# Emulator\n')).toThrow(RefusalsError);
     expect(() => parseRefusals('# Emulator\n')).toThrow(/no "### Conformance refusals" section/);
     expect(() => parseRefusals('### Conformance refusals\n\nprose\n## Next\n| a |')).toThrow(
@@ -145,7 +146,29 @@ describe('parseRefusals', () => {
     expect(() => parseRefusals(readme(['| a/b | r | s |', '| `a/b` | r | s |']))).toThrow(
       /README.md:11: a\/b is listed twice/,
     );
-    expect(() => parseRefusals(readme(['| a/*/c | r | s |']))).toThrow(/only allowed at the end/);
+    expect(() => parseRefusals(readme(['| `*` | r | s |']))).toThrow(/would refuse every check/);
+  });
+});
+
+describe('refusalMatches', () => {
+  it('matches a path exactly, or with * standing for any text anywhere', () => {
+    expect(refusalMatches({ check: 'image/push/blob-delete' }, 'image/push/blob-delete')).toBe(
+      true,
+    );
+    expect(refusalMatches({ check: 'image/push/blob-delete' }, 'image/push/blob-delete2')).toBe(
+      false,
+    );
+    expect(refusalMatches({ check: 'image-uncompressed/*' }, 'image-uncompressed/pull/x')).toBe(
+      true,
+    );
+    expect(refusalMatches({ check: 'image-uncompressed/*' }, 'image/pull/x')).toBe(false);
+    expect(refusalMatches({ check: '*/blob-delete' }, 'sha256 blobs/mount (x)/blob-delete')).toBe(
+      true,
+    );
+    expect(refusalMatches({ check: '*/blob-delete' }, 'image/delete/blob-delete-all')).toBe(false);
+    // Regex characters in a check are literal.
+    expect(refusalMatches({ check: 'a/(b)+/*' }, 'a/(b)+/c')).toBe(true);
+    expect(refusalMatches({ check: 'a/(b)+/*' }, 'a/bb/c')).toBe(false);
   });
 });
 
@@ -172,22 +195,28 @@ describe('judge', () => {
     expect(v.ok).toBe(false);
     expect(v.unexpected).toEqual([result('image/push/blob-delete', 'failed', 2)]);
   });
-  it('fails on a documented refusal that now passes, and on one that matches no check that ran', () => {
+  it('fails on a documented refusal that now passes, and on one that matches no check', () => {
     const passing = refusal('image-uncompressed/*', 10);
     const typo = refusal('image-uncompresed/push/manifest-put', 11);
-    const skippedOnly = refusal('empty/referrers', 12);
     const v = judge(
       [
         result('image-uncompressed/push/manifest-put-by-digest', 'passed'),
         result('image-uncompressed/pull/blob-get', 'passed'),
-        result('empty/referrers', 'skipped'),
       ],
-      [passing, typo, skippedOnly],
+      [passing, typo],
     );
     expect(v.ok).toBe(false);
     expect(v.unexpected).toEqual([]);
     expect(v.nowPassing).toEqual([passing]);
-    expect(v.unmatched).toEqual([typo, skippedOnly]);
+    expect(v.unmatched).toEqual([typo]);
+  });
+  it('sees a refusal in a skip: the suite skips a step the registry answered as unsupported', () => {
+    const v = judge(
+      [result('image/delete/blob-delete', 'skipped'), result('index/delete/blob-delete', 'passed')],
+      [refusal('*/blob-delete')],
+      ['image/delete/blob-delete', 'index/delete/blob-delete'],
+    );
+    expect(v).toMatchObject({ ok: true, nowPassing: [], unmatched: [], notRun: [] });
   });
   it('keeps a prefix refusal while any of its checks still fails', () => {
     const v = judge(
@@ -199,6 +228,58 @@ describe('judge', () => {
     );
     expect(v.ok).toBe(true);
     expect(v.expected).toHaveLength(1);
+  });
+});
+
+describe('judge against the reference registry passes', () => {
+  const reference = [
+    'ping',
+    'image/push/blob-delete',
+    'image/push/blob-delete (#2)',
+    'image/pull/manifest-by-tag',
+    'image-uncompressed/pull/blob-get',
+  ];
+  it('fails on a check the reference passes that was skipped or never ran here (a skip is not a pass)', () => {
+    const v = judge(
+      [
+        result('ping', 'passed'),
+        result('image/push/blob-delete', 'passed'),
+        { ...result('image/push/blob-delete', 'skipped', 2), message: 'registry returned 405' },
+        result('image-uncompressed/pull/blob-get', 'skipped'),
+      ],
+      [refusal('image-uncompressed/*')],
+      reference,
+    );
+    expect(v.ok).toBe(false);
+    expect(v.notRun).toEqual([
+      {
+        check: 'image/push/blob-delete (#2)',
+        status: 'skipped',
+        message: 'registry returned 405',
+      },
+      { check: 'image/pull/manifest-by-tag', status: 'absent', message: '' },
+    ]);
+    // The refused branch's skip is the refusal observed, not a reference pass missed.
+    expect(v.unmatched).toEqual([]);
+  });
+  it('does not count a failed reference pass twice (it is already an unexpected failure)', () => {
+    const v = judge([result('ping', 'failed')], [], ['ping']);
+    expect(v.unexpected).toHaveLength(1);
+    expect(v.notRun).toEqual([]);
+  });
+  it('the reference list round-trips through its file format, occurrences included', () => {
+    const text = formatReference(
+      [
+        result('ping', 'passed'),
+        result('image/push/blob-delete', 'failed'),
+        result('image/push/blob-delete', 'passed', 2),
+        result('empty/referrers', 'skipped'),
+      ],
+      'distribution 2.8',
+    );
+    // Sorted, so a rerun that reports branches in another order rewrites nothing.
+    expect(text).toMatch(/^# Checks distribution 2\.8 passes with .*\(2\)\.$/m);
+    expect(parseReference(text)).toEqual(['image/push/blob-delete (#2)', 'ping']);
   });
 });
 
@@ -217,6 +298,12 @@ describe('formatVerdict', () => {
     expect(text).toContain('✗ image/push/blob-delete (#2) — blob delete failed & left <data>');
     expect(text).toContain('! ping (README line 12)');
     expect(text).toMatch(/NOT CONFORMANT: 2 undocumented failures, 1 refusals now passing/);
+    const notRun = formatVerdict('emulator', summarize(results), {
+      ...v,
+      notRun: [{ check: 'image/pull/manifest-by-tag', status: 'skipped', message: '405' }],
+    }).join('\n');
+    expect(notRun).toContain('– image/pull/manifest-by-tag (skipped: 405)');
+    expect(notRun).toContain('1 reference passes not run.');
     expect(text).not.toMatch(/\d+ passed, \d+ failed/);
   });
 });

@@ -10,7 +10,7 @@ export interface CheckResult {
   /** 1 for the first check with this name, 2 for the second… */
   occurrence: number;
   status: CheckStatus;
-  /** The suite's explanation of a failure (its system-out), first line only. */
+  /** The suite's explanation of a failure or a skip (its system-out), first line only. */
   message: string;
 }
 
@@ -58,7 +58,7 @@ export function parseJunit(xml: string): CheckResult[] {
     const message = decodeXml(out?.[1] ?? failure?.[1] ?? '')
       .split('\n')
       .find((l) => l.trim() !== '');
-    results.push({ name, occurrence, status, message: status === 'failed' ? (message ?? '') : '' });
+    results.push({ name, occurrence, status, message: status === 'passed' ? '' : (message ?? '') });
   }
   return results;
 }

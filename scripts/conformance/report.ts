@@ -23,14 +23,23 @@ export function formatVerdict(target: string, summary: Summary, verdict: Verdict
     for (const f of verdict.nowPassing) lines.push(`  ! ${f.check} (README line ${f.line})`);
   }
   if (verdict.unmatched.length) {
-    lines.push('', 'Documented refusals that matched no check that ran (a typo, or a check gone):');
+    lines.push('', 'Documented refusals that matched no check (a typo, or a check gone):');
     for (const f of verdict.unmatched) lines.push(`  ? ${f.check} (README line ${f.line})`);
+  }
+  if (verdict.notRun.length) {
+    lines.push(
+      '',
+      `Checks the reference registry passes that did not run here (a skip is not a pass) (${verdict.notRun.length}):`,
+    );
+    for (const c of verdict.notRun) {
+      lines.push(`  – ${c.check} (${c.status}${c.message ? `: ${c.message}` : ''})`);
+    }
   }
   lines.push(
     '',
     verdict.ok
       ? `OK: every check passes or is a documented VCR refusal.`
-      : `NOT CONFORMANT: ${verdict.unexpected.length} undocumented failures, ${verdict.nowPassing.length} refusals now passing, ${verdict.unmatched.length} refusals unmatched.`,
+      : `NOT CONFORMANT: ${verdict.unexpected.length} undocumented failures, ${verdict.nowPassing.length} refusals now passing, ${verdict.unmatched.length} refusals unmatched, ${verdict.notRun.length} reference passes not run.`,
   );
   return lines;
 }

@@ -4,16 +4,18 @@
 // profile.env and the seed in seed.json. Exits 0 only when every failed check is a refusal
 // listed in emulator/README.md and every listed refusal still fails; 1 otherwise; 2 when it
 // could not run at all. Results: test-results/conformance/<target>/ (junit.xml, report.html).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { summarize } from './junit';
 import { readProfile } from './profile';
+import { parseReference } from './reference';
 import { parseRefusals } from './refusals';
 import { formatVerdict } from './report';
 import {
   buildSuite,
   EMULATOR_README,
   PROFILE_PATH,
+  REFERENCE_PATH,
   RESULTS_ROOT,
   ROOT,
   runSuite,
@@ -40,6 +42,9 @@ async function main(): Promise<number> {
   // Inputs first: a broken profile or refusals table fails in a second, not after the suite.
   const profile = readProfile(PROFILE_PATH);
   const refusals = parseRefusals(readFileSync(EMULATOR_README, 'utf8'));
+  const referencePasses = existsSync(REFERENCE_PATH)
+    ? parseReference(readFileSync(REFERENCE_PATH, 'utf8'))
+    : [];
   const creds = seedTarget(SEED_PATH);
   const binary = await buildSuite();
   const { label, start } = TARGETS[target];
@@ -57,7 +62,7 @@ async function main(): Promise<number> {
       path.join(RESULTS_ROOT, target),
     );
     const summary = summarize(run.results);
-    const verdict = judge(run.results, refusals);
+    const verdict = judge(run.results, refusals, referencePasses);
     writeFileSync(
       path.join(run.resultsDir, 'verdict.json'),
       JSON.stringify({ target, summary, ...verdict }, null, 2),

@@ -11,6 +11,7 @@ import { parseJunit, type CheckResult } from './junit';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PROFILE_PATH = path.join(ROOT, 'scripts/conformance/profile.env');
 export const SEED_PATH = path.join(ROOT, 'scripts/conformance/seed.json');
+export const REFERENCE_PATH = path.join(ROOT, 'scripts/conformance/reference-passes.txt');
 export const EMULATOR_README = path.join(ROOT, 'emulator/README.md');
 export const RESULTS_ROOT = path.join(ROOT, 'test-results/conformance');
 
