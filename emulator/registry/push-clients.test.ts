@@ -57,11 +57,13 @@ describe.each([
   beforeAll(async () => {
     server = await startServer({
       entry,
+      timeoutMs: 80_000,
       env: { VCR_PUSH_PREPARE_MS: '300', VCR_DATA_DIR: mkdtempSync(path.join(work, 'data-')) },
     });
     host = new URL(server.url).host;
     api = `${server.url}${apiPrefix}`;
-  });
+    // The dashboard starts slower than the emulator, more so beside a full test run.
+  }, 90_000);
   afterAll(async () => {
     await server?.stop();
   });

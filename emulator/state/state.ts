@@ -10,6 +10,7 @@ import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
 import { OAuthStore } from './oauth-store';
 import { sealImage } from './manifests';
+import { touchRepository } from './touch-repository';
 import type {
   Clock,
   IndexChild,
