@@ -11,6 +11,7 @@ import {
 } from './recent-pushes-logic';
 import { faultOf, PUSHES_POLL_MS, recentTagsInterval, SWEEP_MS } from './use-recent-pushes';
 import { doneMessage } from './use-watch-notification';
+import { HIDDEN_POLL_MS } from '../tag-detail/watch-policy';
 
 const since = Date.parse('2026-12-06T11:00:00.000Z');
 const d = (c: string) => `sha256:${c.repeat(64)}`;
@@ -119,6 +120,10 @@ describe('cost', () => {
   it('reads a preparing repository each interval, the rest once a minute, a 429 after Retry-After', () => {
     expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true)).toBe(PUSHES_POLL_MS);
     expect(recentTagsInterval([makeTag()], null, true)).toBe(SWEEP_MS);
+    // A hidden tab slows down to the tag page's hidden pace.
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, false)).toBe(
+      HIDDEN_POLL_MS,
+    );
     const limited = new ApiError({
       kind: 'http',
       status: 429,
