@@ -118,10 +118,17 @@ describe('cost', () => {
     expect(activeRepositories(repos, since).map((r) => r.name)).toEqual(['a']);
   });
   it('reads a preparing repository each interval, the rest once a minute, a 429 after Retry-After', () => {
-    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true)).toBe(PUSHES_POLL_MS);
-    expect(recentTagsInterval([makeTag()], null, true)).toBe(SWEEP_MS);
+    const beat = 60_000 * 1000; // a moment on every beat (5 s, 10 s, 60 s)
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true, beat)).toBe(
+      PUSHES_POLL_MS,
+    );
+    expect(recentTagsInterval([makeTag()], null, true, beat)).toBe(SWEEP_MS);
+    // Reads land on the wall clock's beats, so every viewer asks at the same moment.
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true, beat + 1200)).toBe(
+      PUSHES_POLL_MS - 1200,
+    );
     // A hidden tab slows down to the tag page's hidden pace.
-    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, false)).toBe(
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, false, beat)).toBe(
       HIDDEN_POLL_MS,
     );
     const limited = new ApiError({
