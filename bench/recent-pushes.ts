@@ -5,7 +5,8 @@
 //    the emulator receives are counted (a counting-only fault on every API path) over six
 //    5 s intervals. Budget: ≤ 1 (the repository list) + the repositories that changed
 //    (3 here), and never more than 6.
-// 2. the same with three viewers opened together: what a crowd costs (a figure, no budget).
+// 2. the same with three viewers opened 1.7 s apart: a crowd must cost what one viewer costs
+//    (the page reads on the wall clock's beats, and the proxy shares identical answers).
 // 3. first render: navigation start → the three rows on screen, median of 5 loads.
 // Environment: BENCH_SKIP_BUILD=1 (use the existing dist/).
 import { execFileSync } from 'node:child_process';
@@ -25,6 +26,7 @@ const PUSHES = ['svc-0007', 'svc-0500', 'svc-0993'];
 const INTERVAL_MS = 5000;
 const INTERVALS = 6;
 const LOADS = 5;
+const VIEWER_STAGGER_MS = 1700;
 const SCOPE = 'projectId=prj_bench&teamId=team_bench';
 const TOKEN = 'vcr_bench_token';
 export const BUDGET = { callsPerInterval: Math.min(6, 1 + PUSHES.length) };
@@ -92,7 +94,11 @@ async function callsPerInterval(
 ): Promise<number> {
   const context = await browser.newContext();
   const pages = await Promise.all(Array.from({ length: viewers }, () => context.newPage()));
-  await Promise.all(pages.map((p) => p.goto(`${dashboard}pushes?${SCOPE}`)));
+  // Opened apart, so their own timers do not line up by luck: the beats line them up.
+  for (const [i, p] of pages.entries()) {
+    if (i > 0) await sleep(VIEWER_STAGGER_MS);
+    await p.goto(`${dashboard}pushes?${SCOPE}`);
+  }
   await Promise.all(pages.map((p) => p.waitForSelector(rowsShown(PUSHES.length))));
   // Let the first reads settle: what is measured is the steady state.
   await sleep(2 * INTERVAL_MS);
@@ -136,7 +142,11 @@ export async function run(): Promise<BenchResult> {
         `${one.toFixed(2)} upstream calls per interval (budget ${BUDGET.callsPerInterval})`,
       );
     const crowd = await callsPerInterval(browser, dashboard.url, emulator.url, 3);
-    figures['upstream calls per 5 s interval, three viewers opened together'] = crowd.toFixed(2);
+    figures['upstream calls per 5 s interval, three viewers opened 1.7 s apart'] = crowd.toFixed(2);
+    if (crowd > BUDGET.callsPerInterval)
+      failures.push(
+        `three viewers cost ${crowd.toFixed(2)} upstream calls per interval (budget ${BUDGET.callsPerInterval}, as one)`,
+      );
 
     const times: number[] = [];
     for (let i = 0; i < LOADS; i++) {

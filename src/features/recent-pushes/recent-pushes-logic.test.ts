@@ -11,6 +11,7 @@ import {
 } from './recent-pushes-logic';
 import { faultOf, PUSHES_POLL_MS, recentTagsInterval, SWEEP_MS } from './use-recent-pushes';
 import { doneMessage } from './use-watch-notification';
+import { HIDDEN_POLL_MS } from '../tag-detail/watch-policy';
 
 const since = Date.parse('2026-12-06T11:00:00.000Z');
 const d = (c: string) => `sha256:${c.repeat(64)}`;
@@ -117,8 +118,19 @@ describe('cost', () => {
     expect(activeRepositories(repos, since).map((r) => r.name)).toEqual(['a']);
   });
   it('reads a preparing repository each interval, the rest once a minute, a 429 after Retry-After', () => {
-    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true)).toBe(PUSHES_POLL_MS);
-    expect(recentTagsInterval([makeTag()], null, true)).toBe(SWEEP_MS);
+    const beat = 60_000 * 1000; // a moment on every beat (5 s, 10 s, 60 s)
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true, beat)).toBe(
+      PUSHES_POLL_MS,
+    );
+    expect(recentTagsInterval([makeTag()], null, true, beat)).toBe(SWEEP_MS);
+    // Reads land on the wall clock's beats, so every viewer asks at the same moment.
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, true, beat + 1200)).toBe(
+      PUSHES_POLL_MS - 1200,
+    );
+    // A hidden tab slows down to the tag page's hidden pace.
+    expect(recentTagsInterval([makeTag({ status: 'preparing' })], null, false, beat)).toBe(
+      HIDDEN_POLL_MS,
+    );
     const limited = new ApiError({
       kind: 'http',
       status: 429,

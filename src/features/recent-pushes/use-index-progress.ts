@@ -15,7 +15,7 @@ import type { ImageDetail } from '../../api/schemas';
 import type { Scope } from '../../api/scope';
 import { useScopeNames } from '../../lib/use-scope-names';
 import type { IndexProgress, PushRow } from './recent-pushes-logic';
-import { PUSHES_HIDDEN_POLL_MS, PUSHES_POLL_MS } from './use-recent-pushes';
+import { PUSHES_HIDDEN_POLL_MS, PUSHES_POLL_MS, untilNextBeat } from './use-recent-pushes';
 
 export function useIndexProgress(
   scope: Scope,
@@ -55,9 +55,7 @@ export function useIndexProgress(
       ...imageQueryOptions(scope, row.repository, child.digest),
       refetchInterval: (q: { state: { data?: { image: ImageDetail } } }) =>
         q.state.data?.image.status === 'preparing'
-          ? visible
-            ? PUSHES_POLL_MS
-            : PUSHES_HIDDEN_POLL_MS
+          ? untilNextBeat(visible ? PUSHES_POLL_MS : PUSHES_HIDDEN_POLL_MS)
           : false,
       refetchIntervalInBackground: true,
       retry: (failures: number, error: unknown) =>

@@ -14,6 +14,7 @@ import {
   PUSHES_POLL_MS,
   recentTagsInterval,
   SWEEP_MS,
+  untilNextBeat,
 } from './use-recent-pushes';
 
 const WINDOW_MS = PUSH_WINDOWS.day.ms;
@@ -25,7 +26,7 @@ export function usePreparingCounts(scope: Scope | null): ReadonlyMap<string, num
     ...allRepositoriesQueryOptions(scope ?? { projectId: '' }),
     enabled: scope !== null,
     staleTime: 0,
-    refetchInterval: visible ? PUSHES_POLL_MS : PUSHES_HIDDEN_POLL_MS,
+    refetchInterval: () => untilNextBeat(visible ? PUSHES_POLL_MS : PUSHES_HIDDEN_POLL_MS),
     refetchIntervalInBackground: true,
   });
   const sinceMs = (repositories.dataUpdatedAt || Date.now()) - WINDOW_MS;

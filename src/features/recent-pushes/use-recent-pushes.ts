@@ -61,6 +61,15 @@ export function faultOf(repository: string, error: unknown, failedAt: number): R
   };
 }
 
+/**
+ * Milliseconds to the next multiple of `pace` on the wall clock. Every viewer of a project
+ * then asks at the same moments, so the dashboard server's proxy answers them all with one
+ * upstream call (it shares an answer between identical requests for a second).
+ */
+export function untilNextBeat(pace: number, now = Date.now()): number {
+  return pace - (now % pace);
+}
+
 const hasPreparing = (tags: readonly Tag[] | undefined) =>
   tags?.some((t) => t.status === 'preparing') ?? false;
 
@@ -69,13 +78,14 @@ export function recentTagsInterval(
   data: readonly Tag[] | undefined,
   error: unknown,
   visible: boolean,
+  now = Date.now(),
 ): number | false {
   const pace = visible ? PUSHES_POLL_MS : PUSHES_HIDDEN_POLL_MS;
   if (error) {
     if (!isApiError(error) || !error.isTransient) return false; // a 403/404 will not heal
     return Math.max(pace, error.retryAfterMs ?? 0);
   }
-  return hasPreparing(data) ? pace : SWEEP_MS;
+  return untilNextBeat(hasPreparing(data) ? pace : SWEEP_MS, now);
 }
 
 export function useRecentPushes(scope: Scope, windowMs: number) {
@@ -84,7 +94,7 @@ export function useRecentPushes(scope: Scope, windowMs: number) {
   const repositories = useQuery({
     ...allRepositoriesQueryOptions(scope),
     staleTime: 0,
-    refetchInterval: pace,
+    refetchInterval: () => untilNextBeat(pace),
     refetchIntervalInBackground: true,
   });
   // The window is counted from the list's answer, so one answer gives one set of rows.
