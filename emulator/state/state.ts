@@ -24,7 +24,6 @@ import type {
   TokenRecord,
 } from './records';
 import type { Seed } from './seed-schema';
-import { touchRepository } from './touch-repository';
 
 export type {
   Clock,
