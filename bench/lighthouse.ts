@@ -32,7 +32,7 @@ const DEEP_LINK =
   'repositories/web/tags/latest?projectId=prj_storefront&teamId=team_northwind';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu';
 
-function runLighthouse(url: string, outFile: string): Promise<void> {
+export function runLighthouse(url: string, outFile: string): Promise<void> {
   const cli = path.join(root, 'node_modules/lighthouse/cli/index.js');
   const args = [
     cli,

@@ -153,6 +153,47 @@ for (const mode of MODES) {
       expect(exposed.cookie).not.toContain('vcr_session');
     });
 
+    test('the shared link is rendered on the server with each user’s own answer, never a stored one', async ({
+      page,
+      browser,
+    }) => {
+      await page.goto(origin() + TAG_LINK);
+      await signInOnIssuerPage(page, 'alice', 'Allow');
+      await expect(page).toHaveURL(origin() + TAG_LINK);
+      const alices = await page.request.get(origin() + TAG_LINK, {
+        headers: { accept: 'text/html' },
+      });
+      expect(alices.status()).toBe(200);
+      expect(alices.headers()['cache-control']).toBe('private, no-store');
+      const alicesHtml = await alices.text();
+      expect(alicesHtml).toContain('id="vcr-ssr"');
+      const digest = /sha256:[a-f0-9]{64}/.exec(alicesHtml)?.[0];
+      expect(digest).toBeDefined();
+      // Hydrating her page asks nothing and warns of nothing.
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      await page.reload();
+      await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+      await expect(page.getByTestId('tag-digest')).toHaveText(digest!);
+      expect(problems).toEqual([]);
+
+      // Another browser, another user: their own answer (a 403 page, or the dashboard's
+      // refusal), never Alice's.
+      const other = await browser.newContext();
+      const olivia = await other.newPage();
+      await olivia.goto(origin() + TAG_LINK);
+      await signInOnIssuerPage(olivia, 'olivia', 'Allow');
+      const hers = await olivia.request.get(origin() + TAG_LINK, {
+        headers: { accept: 'text/html' },
+      });
+      expect(hers.status()).toBe(403);
+      expect(await hers.text()).not.toContain(digest!);
+      await other.close();
+    });
+
     test('a user outside the team is refused', async ({ page }) => {
       await page.goto(origin() + TAG_LINK);
       await signInOnIssuerPage(page, 'olivia', 'Allow');

@@ -3,6 +3,7 @@
 // and dark, and keyboard use. Live preparing → ready and recovery are in tag-detail-live.spec.ts.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { gotoHydrated } from './support/goto-hydrated';
 
 const SCOPE = 'projectId=prj_e2e&teamId=team_e2e';
 const tagUrl = (tag: string, scope = SCOPE) => `/repositories/web-app/tags/${tag}?${scope}`;
@@ -96,7 +97,7 @@ const cases = [
 test.describe('deep links', () => {
   for (const c of cases) {
     test(`${c.tag}: ${c.badge}, ${c.kind}`, async ({ page }) => {
-      await page.goto(tagUrl(c.tag));
+      await gotoHydrated(page, tagUrl(c.tag));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.tag);
       const facts = page.getByTestId('tag-facts');
       await expect(facts).toBeVisible();
@@ -133,7 +134,7 @@ test.describe('deep links', () => {
   test('the image id links to the image page and the breadcrumbs to the repository', async ({
     page,
   }) => {
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await expect(page.getByRole('link', { name: /^image_/ })).toHaveAttribute(
       'href',
       /^\/repositories\/web-app\/images\/image_[a-f0-9]+\?projectId=prj_e2e&teamId=team_e2e$/,
@@ -150,8 +151,10 @@ test.describe('deep links', () => {
   });
 
   test('the tag request starts with the first render, beside the look-ups', async ({ page }) => {
+    // The client's own path: the server's answer is late, so it sends the shell (server/ssr).
+    await fault(page, { path: tagApi('latest'), method: 'GET', delayMs: 3000, times: 1 });
     const seen = apiRequests(page);
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await expect(page.getByTestId('tag-facts')).toBeVisible();
     expect(seen[0]).toBe(`/api${tagApi('latest')}?${SCOPE}`);
   });
@@ -184,7 +187,7 @@ test.describe('copy buttons', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
   test('copy the digest, both pull commands and the link', async ({ page }) => {
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     const digest = (await page.getByTestId('tag-digest').textContent()) ?? '';
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
@@ -213,7 +216,7 @@ test.describe('copy without clipboard permission', () => {
         value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
       });
     });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await page.getByRole('button', { name: 'Copy digest' }).click();
     await expect(page.getByText(/select the text and press Ctrl\+C/)).toBeVisible();
   });
@@ -266,7 +269,7 @@ test.describe('errors', () => {
 
   test('401 (a bogus token pasted in this tab) says how to supply a token', async ({ page }) => {
     await page.addInitScript(() => sessionStorage.setItem('vcr-session-token', 'bogus_token'));
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Not signed in to the Vercel API');
     await expect(alert).toContainText('VERCEL_TOKEN');
@@ -284,7 +287,7 @@ test.describe('errors', () => {
   });
 
   test('404 says which tag in which repository and links to the repository', async ({ page }) => {
-    await page.goto(tagUrl('no-such-tag'));
+    await gotoHydrated(page, tagUrl('no-such-tag'));
     await expect(page.getByRole('alert')).toContainText(
       'Tag "no-such-tag" was not found in repository "web-app".',
     );
@@ -294,7 +297,7 @@ test.describe('errors', () => {
 
   test('410 says it is gone', async ({ page }) => {
     await fault(page, { path: tagApi('latest'), method: 'GET', status: 410 });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await expect(page.getByRole('alert')).toContainText('410 Gone');
     await expect(page.getByRole('link', { name: 'Open repository web-app' })).toBeVisible();
   });
@@ -307,7 +310,7 @@ test.describe('errors', () => {
       headers: { 'retry-after': '3' },
       times: 1,
     });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Too many requests');
     await expect(alert).toContainText('Retry-After');
@@ -324,7 +327,7 @@ test.describe('errors', () => {
       headers: { 'x-vercel-id': 'e2e1::fault-503' },
       times: 2,
     });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('The API is having trouble');
     await expect(alert).toContainText('e2e1::fault-503');
@@ -339,7 +342,7 @@ test.describe('errors', () => {
       status: 200,
       body: { tag: { tag: 'latest', kind: 'manifest' } },
     });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Unexpected response from the API');
     await expect(alert).toContainText('tag.');
@@ -347,7 +350,7 @@ test.describe('errors', () => {
 
   test('a body that is not JSON at all gets a clear message', async ({ page }) => {
     await fault(page, { path: tagApi('latest'), method: 'GET', status: 200, body: '<html>' });
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await expect(page.getByRole('alert')).toContainText('Unexpected response from the API');
   });
 });
@@ -357,7 +360,7 @@ test.describe('accessibility', () => {
     for (const tag of ['latest', 'arm64-build', 'preparing-forever', 'no-such-tag']) {
       test(`axe: ${tag} in ${scheme}`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-        await page.goto(tagUrl(tag));
+        await gotoHydrated(page, tagUrl(tag));
         await expect(page.getByTestId('tag-facts').or(page.getByRole('alert'))).toBeVisible();
         await expect(page.getByText(/^docker pull|Not found/).first()).toBeVisible();
         const results = await new AxeBuilder({ page }).analyze();
@@ -377,7 +380,7 @@ test.describe('accessibility', () => {
       await expect(page.getByRole('alert')).toContainText('This link cannot be opened');
       await check();
       await fault(page, { path: tagApi('latest'), method: 'GET', status: 401, times: 1 });
-      await page.goto(tagUrl('latest'));
+      await gotoHydrated(page, tagUrl('latest'));
       await expect(page.getByRole('alert')).toContainText('Not signed in');
       await check();
       await fault(page, {
@@ -387,14 +390,14 @@ test.describe('accessibility', () => {
         headers: { 'retry-after': '30', 'x-vercel-id': 'e2e1::rate' },
         times: 1,
       });
-      await page.goto(tagUrl('tiny'));
+      await gotoHydrated(page, tagUrl('tiny'));
       await expect(page.getByTestId('retry-countdown')).toBeVisible();
       await check();
     });
   }
 
   test('the theme toggle switches to dark and persists', async ({ page }) => {
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.reload();
@@ -405,7 +408,7 @@ test.describe('accessibility', () => {
 
   test('keyboard: skip link, copy by Enter, breadcrumbs by Tab', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(tagUrl('latest'));
+    await gotoHydrated(page, tagUrl('latest'));
     await expect(page.getByTestId('tag-facts')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();

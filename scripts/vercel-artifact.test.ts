@@ -114,6 +114,26 @@ function send(
 }
 
 const TAG = '/api/v1/vcr/repository/web/tags/latest?projectId=prj_storefront&teamId=team_northwind';
+const DEEP_LINK = '/repositories/web/tags/latest?projectId=prj_storefront&teamId=team_northwind';
+
+/** The deep link as the function renders it: the tag's facts in the first response, private. */
+function expectRenderedDeepLink(res: Answer) {
+  expect(res.status, res.body).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^text\/html/);
+  expect(res.headers['cache-control']).toBe('private, no-store');
+  expect(res.headers['vary']).toMatch(/\bCookie\b/);
+  expect(res.body).toContain('<h1 id="tag-title"');
+  expect(res.body).toMatch(/docker pull vcr\.vercel\.com\/northwind\/storefront\/web:latest/);
+  expect(res.body).toContain('<script type="application/json" id="vcr-ssr">');
+  // Framed by this build's index.html: its hashed script is the one the CDN serves.
+  const index = readFileSync(path.join(output, 'static', 'index.html'), 'utf8');
+  const script = /\/assets\/index-[\w-]{8}\.js/.exec(index)?.[0];
+  expect(script).toBeDefined();
+  expect(res.body).toContain(script!);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    expect(res.headers[name]).toBe(value);
+  }
+}
 
 describe('the built function, shared-token mode, with the standalone emulator upstream', () => {
   let emulator: RunningServer;
@@ -149,6 +169,10 @@ describe('the built function, shared-token mode, with the standalone emulator up
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
       expect(res.headers[name]).toBe(value);
     }
+  });
+
+  it('renders the tag deep link with the tag in the first response', async () => {
+    expectRenderedDeepLink(await send(fn, DEEP_LINK));
   });
 
   it('answers on each of the deployment’s own hosts', async () => {
@@ -307,6 +331,17 @@ describe('the built function, sign-in mode, with the standalone emulator as Verc
     expect(tag.status, tag.body).toBe(200);
     expect(JSON.parse(tag.body)).toMatchObject({ tag: { tag: 'latest' } });
     expect(tag.body).not.toMatch(/vca_|vcr_demo_token/);
+    // The shared link itself arrives rendered with maya's own data; never a token in it.
+    const rendered = await send(fn, shared, PRODUCTION_HOST, 'GET', {
+      ...cookies(),
+      accept: 'text/html',
+    });
+    expectRenderedDeepLink(rendered);
+    expect(rendered.body).not.toMatch(/vca_|vcr_demo_token/);
+    // Without the session the same link goes through sign-in, never a stored copy.
+    const anonymous = await send(fn, shared, PRODUCTION_HOST, 'GET', { accept: 'text/html' });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.body).not.toContain('vcr-ssr');
     const config = JSON.parse(
       (await send(fn, '/_dashboard/config', PRODUCTION_HOST, 'GET', cookies())).body,
     );
@@ -332,6 +367,10 @@ describe('the built function with no configuration', () => {
     expect(tag.status).toBe(200);
     expect(JSON.parse(tag.body)).toMatchObject({ tag: { tag: 'latest' } });
     expect(fn.logs()).toContain('Vercel deployment: demo');
+  });
+
+  it('renders the demo’s tag deep link on the server', async () => {
+    expectRenderedDeepLink(await send(fn, DEEP_LINK));
   });
 
   it('does not deploy the emulator’s control routes', async () => {
@@ -366,7 +405,7 @@ describe('config.json routes', () => {
   const where = (p: string) => resolveRoute(output, routes, p);
 
   it('sends client-side routes to index.html with the security headers', () => {
-    for (const p of ['/', '/repositories/web/tags/latest', '/settings', '/__emulator/reset']) {
+    for (const p of ['/', '/repositories/web', '/settings', '/__emulator/reset']) {
       const r = where(p);
       expect(r, p).toMatchObject({
         kind: 'static',
@@ -386,6 +425,13 @@ describe('config.json routes', () => {
     ]) {
       expect(where(p), p).toMatchObject({ kind: 'function', path: FUNCTION_PATH });
     }
+  });
+
+  it('sends the tag deep link to the function, which renders it', () => {
+    for (const p of ['/repositories/web/tags/latest', '/repositories/api/tags/v1.2.3']) {
+      expect(where(p), p).toMatchObject({ kind: 'function', path: FUNCTION_PATH });
+    }
+    expect(where('/repositories/web/images/img_1')).toMatchObject({ kind: 'static' });
   });
 
   it('serves hashed assets as immutable, and a missing asset as a 404, not the page', () => {

@@ -11,6 +11,8 @@ import { requestBodyLimit, securityHeaders } from './security-headers';
 import { writeGate } from './writes/write-gate';
 import { compressJson } from './static/compress-json';
 import { serveDist } from './static/dist-files';
+import { shellFromDist, type ShellSource } from './ssr/shell';
+import { tagPage } from './ssr/tag-page';
 
 export interface AppOptions {
   backend: ApiBackend;
@@ -26,6 +28,8 @@ export interface AppOptions {
    * the refusal message when not. Absent: refused.
    */
   registryPush?: { allowed: true } | { allowed: false; refusal: string };
+  /** The server-rendered tag deep link: the API wait before the shell goes instead, the frame. */
+  ssr?: { budgetMs?: number; shell?: ShellSource };
 }
 
 /** Where a push goes when this origin does not serve the registry. */
@@ -39,6 +43,7 @@ export function createApp({
   hosts,
   auth,
   registryPush,
+  ssr,
 }: AppOptions): Hono {
   // The emulator's registry on this origin: emulator mode only, and never behind sign-in
   // (registry clients bring their own Basic credentials, not a browser session).
@@ -122,6 +127,16 @@ export function createApp({
 
   // Page navigations need a session (a shared link goes through sign-in and comes back).
   if (auth) app.use('*', auth.pageGuard);
+  // A tag deep link arrives rendered, with the reader's own data (server/ssr).
+  app.get(
+    '/repositories/:repo/tags/:tag',
+    tagPage({
+      api,
+      serverCredential: config.serverToken,
+      shell: ssr?.shell ?? shellFromDist(distDir),
+      budgetMs: ssr?.budgetMs,
+    }),
+  );
   // The built app: files of dist/ (precompressed, cached per policy), else index.html for
   // client-side routes.
   app.get('*', serveDist(distDir));

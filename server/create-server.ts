@@ -13,6 +13,8 @@ import { createDashboardConfig, type DashboardConfig } from './dashboard-config'
 import { resolveDeployment, type Deployment } from './deployment';
 import { isLoopbackHost, sharedTokenRefusal, sharedTokenWarning } from './exposure';
 import { hostAllowListFromEnv, type HostAllowList } from './host-guard';
+import { parseSsrBudget } from './ssr/tag-page';
+import type { ShellSource } from './ssr/shell';
 
 export type ServerHost = 'node' | 'vercel';
 
@@ -24,6 +26,8 @@ export interface CreateServerOptions {
   cwd: string;
   /** Node only: the address the server binds (HOST, default 127.0.0.1). */
   bindHost?: string;
+  /** The frame of server-rendered pages; dist/index.html when absent. */
+  shell?: ShellSource;
 }
 
 export interface DashboardServer {
@@ -61,6 +65,7 @@ export async function createServerFromEnv(
   const auth = createAuthFromEnv({ ...env, HOST: bindHost }, () => localOrigin);
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
+  const ssr = { budgetMs: parseSsrBudget(env.SSR_BUDGET_MS) };
   // Pushes into the embedded emulator are writes: on by themselves only when no other
   // machine can reach the server.
   const registryPush =
@@ -77,6 +82,7 @@ export async function createServerFromEnv(
     hosts,
     auth,
     registryPush,
+    ssr,
   });
   return {
     app,
@@ -126,7 +132,8 @@ async function createDeploymentServer(
   const served: ApiBackend = { ...backend, control: undefined, registryProtocol: undefined };
   const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
   const { hosts } = deployment;
-  const app = createApp({ backend: served, distDir: options.distDir, config, hosts, auth });
+  const ssr = { budgetMs: parseSsrBudget(deployment.env.SSR_BUDGET_MS), shell: options.shell };
+  const app = createApp({ backend: served, distDir: options.distDir, config, hosts, auth, ssr });
   return {
     app,
     backend,

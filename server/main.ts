@@ -3,8 +3,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServerFromEnv } from './create-server';
 import { loadEnv } from './env-file';
+
+// React's production build for the server-rendered pages (server/ssr): the development build
+// renders several times slower and checks things only a developer needs. Set before the app's
+// modules load, since react-dom/server picks its build when it is first imported.
+process.env.NODE_ENV ??= 'production';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,6 +16,7 @@ async function main() {
   // `.env` fills in what the real environment lacks; the real environment always wins.
   const env = loadEnv(process.env, process.cwd());
   const hostname = process.env.HOST ?? '127.0.0.1';
+  const { createServerFromEnv } = await import('./create-server');
   const { app, backend, listening, banner, warning } = await createServerFromEnv(env, {
     host: 'node',
     distDir: path.join(root, 'dist'),

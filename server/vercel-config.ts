@@ -14,6 +14,9 @@ export const FUNCTION_BUNDLE = 'api/_bundle/handler.mjs';
 /** Path prefixes the function answers (everything else is the CDN's). */
 export const FUNCTION_PREFIXES = ['/api', '/auth', '/_dashboard'] as const;
 
+/** The tag deep link, which the function renders with the reader's data (server/ssr). */
+export const SERVER_RENDERED_SOURCE = '/repositories/([^/]+)/tags/([^/]+)';
+
 export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 
 interface Header {
@@ -43,6 +46,10 @@ export function vercelConfig() {
         source: `${prefix}/(.*)`,
         destination: FUNCTION_PATH,
       })),
+      // A shared tag link arrives rendered, as from `npm start`: the function renders it (and
+      // sends the shell itself when it does not). Its answer is private (Cache-Control), so
+      // the CDN never keeps one reader's page for another.
+      { source: SERVER_RENDERED_SOURCE, destination: FUNCTION_PATH },
       // SPA fallback: any other path is a client-side route. A missing /assets/ file stays a
       // 404 instead of an HTML page cached forever under an asset's name.
       { source: '/((?!assets/).*)', destination: '/index.html' },

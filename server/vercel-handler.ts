@@ -11,6 +11,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Env } from './config';
 import { createServerFromEnv } from './create-server';
+import { shellFromDist, shellFromString } from './ssr/shell';
+
+// The built index.html, put into the bundle by scripts/bundle-function.ts: the CDN holds
+// dist/, the function does not, yet it frames the server-rendered deep link.
+declare const __VCR_SHELL_HTML__: string | undefined;
+const shell =
+  typeof __VCR_SHELL_HTML__ === 'string'
+    ? shellFromString(__VCR_SHELL_HTML__)
+    : shellFromDist('dist');
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -28,6 +37,7 @@ export function createVercelHandler(env: Env): VercelHandler {
       // The CDN serves the built app; the function never reads it.
       distDir: 'dist',
       cwd: process.cwd(),
+      shell,
     }).then(
       (server) => {
         for (const line of server.banner()) console.log(line);

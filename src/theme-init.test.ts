@@ -20,6 +20,16 @@ describe('theme-init.js', () => {
     expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
   });
 
+  it('keeps the theme cookie the server renders with in step with the choice', () => {
+    localStorage.setItem('vcr-theme', 'light');
+    run();
+    expect(document.cookie).toContain('vcr-theme=light');
+    localStorage.removeItem('vcr-theme');
+    run();
+    expect(document.cookie).not.toContain('vcr-theme=');
+    expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+
   it('leaves the theme to the system without a valid choice', () => {
     localStorage.setItem('vcr-theme', 'purple');
     run();

@@ -36,6 +36,19 @@ export function apiUrl(
   return `${base}${path}${qs ? `?${qs}` : ''}`;
 }
 
+export type ApiTransport = (url: string, init: RequestInit) => Promise<Response>;
+
+let transport: ApiTransport = (url, init) => fetch(url, init);
+
+/**
+ * Where requests go. The browser's fetch unless replaced: the server's rendering of a deep link
+ * (server/ssr) runs the same query functions against its own /api in-process, with the reader's
+ * credential, and replaces it once at start-up.
+ */
+export function setApiTransport(next: ApiTransport): void {
+  transport = next;
+}
+
 export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Promise<T> {
   const url = apiUrl(path, options.query, options.base);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -50,7 +63,7 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions<T>): Pr
 
   let res: Response;
   try {
-    res = await fetch(url, {
+    res = await transport(url, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),

@@ -77,7 +77,8 @@ export function explainError(
       if (e.code === 'not_signed_in' || e.code === 'session_expired') {
         // Sign in with Vercel: a full navigation, so the server's sign-in brings the user back
         // to this very page.
-        const here = window.location.pathname + window.location.search;
+        const here =
+          typeof window === 'undefined' ? '/' : window.location.pathname + window.location.search;
         return {
           title: 'Your sign-in has ended',
           body: (
@@ -150,7 +151,8 @@ function Countdown({ at, rateLimited }: { at: number; rateLimited: boolean }) {
   const now = useNow(1000);
   // The alert would re-announce a ticking number every second: screen readers get the wait
   // once, as it was when the countdown started; the ticking digits are for the eye only.
-  const [initial] = useState(() => Math.max(0, Math.ceil((at - Date.now()) / 1000)));
+  // From useNow, not Date.now(): hydration must render the server's number.
+  const [initial] = useState(() => Math.max(0, Math.ceil((at - now) / 1000)));
   const seconds = Math.max(0, Math.ceil((at - now) / 1000));
   const lead = rateLimited
     ? 'Waiting as the API asked (Retry-After): trying again'

@@ -1,8 +1,9 @@
 // System / light / dark. The choice persists on this device; public/theme-init.js applies it
 // before first paint, this control only changes it afterwards.
 import { useState } from 'react';
+import { THEME_COOKIE, useRenderInfo, type ThemeChoice } from '../lib/render-context';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export type { ThemeChoice };
 export const THEME_STORAGE_KEY = 'vcr-theme';
 
 export function readThemeChoice(): ThemeChoice {
@@ -24,10 +25,17 @@ export function applyThemeChoice(choice: ThemeChoice): void {
   } catch {
     /* storage blocked: the choice lasts for this page only */
   }
+  // The server reads the cookie to render the page in this theme (no flash of the other one).
+  document.cookie =
+    choice === 'system'
+      ? `${THEME_COOKIE}=; path=/; max-age=0; samesite=lax`
+      : `${THEME_COOKIE}=${choice}; path=/; max-age=31536000; samesite=lax`;
 }
 
 export function ThemeToggle() {
-  const [choice, setChoice] = useState<ThemeChoice>(readThemeChoice);
+  // Hydrating server HTML: start from the choice the server rendered (its cookie).
+  const rendered = useRenderInfo();
+  const [choice, setChoice] = useState<ThemeChoice>(() => rendered?.theme ?? readThemeChoice());
   return (
     <label className="inline-flex items-center gap-2 text-sm text-muted-fg">
       Theme

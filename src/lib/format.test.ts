@@ -4,6 +4,9 @@ import {
   formatExactBytes,
   formatExactTime,
   formatRelative,
+  formatRelativePlain,
+  formatExactBytesPlain,
+  formatExactTimePlain,
   relativeRefreshMs,
   shortDigest,
 } from './format';
@@ -113,6 +116,66 @@ describe('primeNextFormatter', () => {
       expect(counts).toEqual({ NumberFormat: 1, DateTimeFormat: 1, RelativeTimeFormat: 1 });
     } finally {
       vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('the plain en-US/UTC forms (server rendering and hydration, no Intl)', () => {
+  // What Intl itself says in en-US and UTC; a narrow no-break space before AM/PM (newer ICU)
+  // counts as a space.
+  const intlTime = (v: number) => formatExactTime(v, 'en-US', 'UTC').replace(/\u202f/g, ' ');
+
+  it('match Intl for byte counts', () => {
+    for (const n of [0, 1, 2, 512, 999, 1000, 1842, 38693274, 5368709120]) {
+      expect(formatExactBytesPlain(n)).toBe(formatExactBytes(n, 'en-US'));
+    }
+    expect(formatExactBytesPlain(-1)).toBe('unknown size');
+  });
+
+  it('match Intl for exact times, midnight and noon included', () => {
+    for (const iso of [
+      '2026-01-05T08:12:00.000Z',
+      '2026-11-26T15:30:11.799Z',
+      '2026-11-26T00:05:01Z',
+      '2026-11-26T12:05:01Z',
+      '2025-12-31T23:59:59Z',
+    ]) {
+      const t = Date.parse(iso);
+      expect(formatExactTimePlain(t), iso).toBe(intlTime(t));
+    }
+    expect(formatExactTimePlain('nope')).toBe('unknown time');
+  });
+
+  it('match Intl for relative times in every unit, both directions', () => {
+    const now = Date.parse('2026-12-06T12:00:00Z');
+    const S = 1000;
+    const M = 60 * S;
+    const H = 60 * M;
+    const D = 24 * H;
+    for (const delta of [
+      0,
+      5 * S,
+      15 * S,
+      59 * S,
+      M,
+      5 * M,
+      H,
+      3 * H,
+      D,
+      2 * D,
+      29 * D,
+      30 * D,
+      60 * D,
+      330 * D,
+      365 * D,
+      3 * 365 * D,
+    ]) {
+      for (const sign of [-1, 1]) {
+        const at = now + sign * delta;
+        expect(formatRelativePlain(at, now), `${sign * delta}`).toBe(
+          formatRelative(at, now, 'en-US'),
+        );
+      }
     }
   });
 });

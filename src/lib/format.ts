@@ -67,11 +67,18 @@ export function formatRelative(
   now: Date | number = Date.now(),
   locale?: string,
 ): string {
+  return formatRelativeWith(relativeFormat(locale), value, now);
+}
+
+function formatRelativeWith(
+  rtf: Pick<Intl.RelativeTimeFormat, 'format'>,
+  value: Date | string | number,
+  now: Date | number,
+): string {
   const t = toDate(value).getTime();
   if (Number.isNaN(t)) return 'unknown time';
   const diff = t - (typeof now === 'number' ? now : now.getTime());
   const abs = Math.abs(diff);
-  const rtf = relativeFormat(locale);
   // A few seconds either way is "now": a server clock a little ahead must not read "in 2 s".
   if (abs < 10 * SECOND) return rtf.format(0, 'second');
   const sign = Math.sign(diff);
@@ -93,17 +100,74 @@ export function relativeRefreshMs(value: Date | string | number, now: number = D
 
 let exactFormat: Intl.DateTimeFormat | undefined;
 /** The exact local time, with zone, for hover text and screen readers. */
-export function formatExactTime(value: Date | string | number, locale?: string): string {
+export function formatExactTime(
+  value: Date | string | number,
+  locale?: string,
+  timeZone?: string,
+): string {
   const d = toDate(value);
   if (Number.isNaN(d.getTime())) return 'unknown time';
   const f =
-    locale === undefined
+    locale === undefined && timeZone === undefined
       ? (exactFormat ??= new Intl.DateTimeFormat(undefined, {
           dateStyle: 'medium',
           timeStyle: 'long',
         }))
-      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long', timeZone });
   return f.format(d);
+}
+
+// The server's way (server/ssr) and hydration's: en-US and UTC, written out without Intl. The
+// same text on both sides by construction, and no Intl formatter to create while hydrating
+// (the first one loads locale data: a long task on a slow phone). A reader in en-US and UTC
+// keeps it; everyone else gets the Intl forms once the page is hydrated (useReaderFormat).
+
+/** `38,693,274 bytes`, as Intl's en-US. */
+export function formatExactBytesPlain(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return 'unknown size';
+  if (!Number.isInteger(n)) return formatExactBytes(n, 'en-US');
+  const digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${digits} ${n === 1 ? 'byte' : 'bytes'}`;
+}
+
+const NEAR: Partial<Record<string, Record<string, string>>> = {
+  second: { '0': 'now' },
+  minute: { '0': 'this minute' },
+  hour: { '0': 'this hour' },
+  day: { '-1': 'yesterday', '0': 'today', '1': 'tomorrow' },
+  month: { '-1': 'last month', '0': 'this month', '1': 'next month' },
+  year: { '-1': 'last year', '0': 'this year', '1': 'next year' },
+};
+
+/** Intl.RelativeTimeFormat('en-US', { numeric: 'auto' }) for the units formatRelative uses. */
+function relativePlain(value: number, unit: string): string {
+  const near = NEAR[unit]?.[String(value)];
+  if (near) return near;
+  const n = Math.abs(value);
+  const words = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return value < 0 || Object.is(value, -0) ? `${words} ago` : `in ${words}`;
+}
+
+const plainRelativeFormat = { format: relativePlain } as Pick<Intl.RelativeTimeFormat, 'format'>;
+
+/** formatRelative in en-US, without Intl. */
+export function formatRelativePlain(
+  value: Date | string | number,
+  now: Date | number = Date.now(),
+): string {
+  return formatRelativeWith(plainRelativeFormat, value, now);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `Jan 5, 2026, 8:12:00 AM UTC`: formatExactTime in en-US and UTC, without Intl. */
+export function formatExactTimePlain(value: Date | string | number): string {
+  const d = toDate(value);
+  if (Number.isNaN(d.getTime())) return 'unknown time';
+  const h = d.getUTCHours();
+  const time = `${h % 12 || 12}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}, ${time} UTC`;
 }
 
 /**

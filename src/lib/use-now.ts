@@ -1,6 +1,7 @@
 // One shared clock per refresh rate, so a page of relative times re-renders together from a
 // single timer instead of one timer per row. The timer runs only while someone listens.
 import { useCallback, useSyncExternalStore } from 'react';
+import { useRenderInfo } from './render-context';
 
 interface Clock {
   now: number;
@@ -46,5 +47,12 @@ export function useNow(intervalMs = 1000): number {
   // every listener on every tick, which stops and restarts the clock (a new `now`), which
   // renders again: an update loop on pages with many relative times (the tag list).
   const sub = useCallback((listener: () => void) => subscribe(intervalMs, listener), [intervalMs]);
-  return useSyncExternalStore(sub, () => clockFor(intervalMs).now);
+  // Hydration must see the server's clock (the HTML says "5 minutes ago" as of then); the
+  // reader's clock takes over in the render right after.
+  const rendered = useRenderInfo()?.renderedAt;
+  return useSyncExternalStore(
+    sub,
+    () => clockFor(intervalMs).now,
+    () => rendered ?? clockFor(intervalMs).now,
+  );
 }

@@ -42,10 +42,12 @@ export function useScopeNames(scope: Scope | null, enabled = true): ScopeNames {
   const projectPending = scope !== null && project.isPending;
   // Without a team in the scope, the team is only known once the project answers.
   const waitingForOwner = !scope?.slug && !scope?.teamId && projectPending;
+  // Names already in the cache (a server-rendered page brings them) are not waiting on `enabled`.
+  const known = project.data !== undefined && (teamRef === null || team.data !== undefined);
   return {
     team: teamName,
     project: projectName,
-    pending: !enabled || projectPending || teamPending || waitingForOwner,
+    pending: (!enabled && !known) || projectPending || teamPending || waitingForOwner,
     fallback: project.isError || team.isError || (!project.isPending && !teamName),
   };
 }

@@ -26,6 +26,14 @@ export function forgetEarlyDeepLinkQuery(queryHash: string): void {
   earlyKeys.delete(queryHash);
 }
 
+/**
+ * The server rendered this query's answer into the page (server/ssr): like the early request,
+ * it is this mount's answer, so the page neither refreshes it at once nor retries its failure.
+ */
+export function adoptServerAnswer(queryHash: string): void {
+  earlyKeys.add(queryHash);
+}
+
 /** Starts the tag request of a deep link; true when it did. */
 export function startDeepLinkFetch(
   client: QueryClient,

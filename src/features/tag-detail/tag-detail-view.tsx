@@ -9,7 +9,8 @@ import { KindLabel } from '../../components/kind-label';
 import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { unoptimizedReason } from '../../components/status-badge';
-import { formatBytes, formatExactBytes } from '../../lib/format';
+import { formatBytes, formatExactBytes, formatExactBytesPlain } from '../../lib/format';
+import { useReaderFormat } from '../../lib/use-reader-format';
 import { pullByDigest, pullByTag } from '../../lib/pull-commands';
 import type { ScopeNames } from '../../lib/use-scope-names';
 
@@ -42,6 +43,11 @@ function platformText(tag: Tag): string | null {
 
 export function TagFacts({ tag, repo, scope }: { tag: Tag; repo: string; scope: Scope }) {
   const platform = platformText(tag);
+  // Server HTML (and its hydration) counts bytes in plain en-US, the reader's locale after.
+  const intl = useReaderFormat();
+  const exactSize = intl
+    ? formatExactBytes(tag.sizeInBytes)
+    : formatExactBytesPlain(tag.sizeInBytes);
   return (
     <dl data-testid="tag-facts">
       <Row label="Kind">
@@ -60,9 +66,9 @@ export function TagFacts({ tag, repo, scope }: { tag: Tag; repo: string; scope: 
         ) : null}
       </Row>
       <Row label="Size">
-        <span title={formatExactBytes(tag.sizeInBytes)} data-testid="tag-size">
+        <span title={exactSize} data-testid="tag-size">
           {formatBytes(tag.sizeInBytes)}
-          <span className="sr-only"> ({formatExactBytes(tag.sizeInBytes)})</span>
+          <span className="sr-only"> ({exactSize})</span>
         </span>
         <span className="text-muted-fg">stored (compressed) size</span>
       </Row>

@@ -6,6 +6,7 @@ import type { Tag } from '../../api/schemas';
 import { toast } from '../../components/toast';
 import { statusLabel } from '../../components/status-badge';
 import { FAVICONS, setFavicon } from '../../lib/favicon';
+import { useHydrated } from '../../lib/use-hydrated';
 
 /** What the change means; a status the API adds later is reported as it comes, not as ready. */
 export function readyMessage(tag: Tag): string {
@@ -90,9 +91,11 @@ export function useReadySignals(repo: string, tagName: string, data: Tag | undef
     setNotify(permission === 'granted' ? 'on' : permission === 'denied' ? 'denied' : 'off');
   }
 
+  // The server cannot know the browser's notification support: hydration renders its answer.
+  const hydrated = useHydrated();
   return {
     announcement,
-    notify,
+    notify: hydrated ? notify : 'unsupported',
     enableNotifications,
     disableNotifications: () => setNotify('off'),
   };
