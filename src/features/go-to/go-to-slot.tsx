@@ -14,6 +14,8 @@ const GoToResult = lazy(() => loadResult().then((m) => ({ default: m.GoToResult 
 export const GO_TO_LABEL = 'Go to a reference, digest, image id or dashboard link (Enter opens)';
 export const GO_TO_INPUT_CLASS =
   'h-8 w-full rounded-md border border-border bg-surface pl-2 pr-8 font-mono text-xs text-fg placeholder:font-sans placeholder:text-muted-fg';
+/** Set by public/ssr-boot.js on a submit that came before hydration. */
+export const PENDING_SUBMIT = 'data-pending-submit';
 const MESSAGE_CLASS =
   'absolute left-0 right-0 top-9 z-40 rounded-md border border-border bg-bg p-2 text-sm shadow-lg';
 
@@ -26,6 +28,7 @@ export function isGoToShortcut(e: KeyboardEvent): boolean {
 
 export function GoToSlot() {
   const inputRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   // Each submit is a new request object, so submitting the same text again looks it up again.
   const [request, setRequest] = useState<{ input: string } | null>(null);
   const { pathname } = useLocation();
@@ -46,9 +49,20 @@ export function GoToSlot() {
   // A message belongs to the page it was given on.
   useEffect(() => setRequest(null), [pathname]);
 
+  // An Enter pressed on the server-rendered page before hydration was held by
+  // public/ssr-boot.js: carry it out now, with what the box holds
+  // (after the effect above, which clears any message on mount).
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form?.hasAttribute(PENDING_SUBMIT)) return;
+    form.removeAttribute(PENDING_SUBMIT);
+    setRequest({ input: inputRef.current?.value ?? '' });
+  }, []);
+
   return (
     <div className="relative min-w-0 max-w-md flex-1">
       <form
+        ref={formRef}
         role="search"
         aria-label="Go to a reference"
         onSubmit={(e) => {
