@@ -16,7 +16,7 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-border">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link to="/" className="font-semibold tracking-tight">
             VCR Dashboard
           </Link>
@@ -24,7 +24,10 @@ export function RootLayout() {
           <GoToSlot />
           <div className="ml-auto flex items-center gap-3">
             <PushesHeaderLink />
-            <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
+            <Link
+              to="/settings"
+              className="inline-flex min-h-6 items-center whitespace-nowrap text-sm underline-offset-4 hover:underline"
+            >
               Settings
             </Link>
             <ThemeToggle />

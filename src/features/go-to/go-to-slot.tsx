@@ -60,7 +60,7 @@ export function GoToSlot() {
   }, []);
 
   return (
-    <div className="relative min-w-0 max-w-md flex-1">
+    <div className="relative order-last w-full min-w-0 sm:order-none sm:w-auto sm:max-w-md sm:flex-1">
       <form
         ref={formRef}
         role="search"

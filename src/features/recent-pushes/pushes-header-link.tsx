@@ -11,7 +11,7 @@ export function PushesHeaderLink() {
   return (
     <Link
       to={scope ? recentPushesPath(scope) : '/pushes'}
-      className="text-sm underline-offset-4 hover:underline"
+      className="inline-flex min-h-6 items-center whitespace-nowrap text-sm underline-offset-4 hover:underline"
     >
       Recent pushes
     </Link>
