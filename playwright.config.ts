@@ -42,6 +42,8 @@ export default defineConfig({
       // Empty wins over a developer's .env: the suite always runs on the embedded emulator.
       VERCEL_TOKEN: '',
       VERCEL_API_URL: '',
+      // A skopeo push (e2e/push-watch.spec.ts) turns ready 5 s later, whatever its size.
+      VCR_PUSH_PREPARE_MS: '5000',
     },
     reuseExistingServer: false,
     timeout: 60_000,

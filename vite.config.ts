@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { minifyPublicScripts } from './scripts/minify-public.ts';
 import { precompress } from './scripts/precompress.ts';
 
 export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    // public/'s hand-written scripts without their comments, before they are compressed.
+    minifyPublicScripts(),
     // brotli and gzip siblings of every text file in dist/, for the server to negotiate.
     precompress(),
   ],

@@ -7,7 +7,8 @@
 // p50/p99/max latency, writes bench/results/emulator-load.json, and exits non-zero on any
 // error (non-200, network failure, or a body that is not the requested tag).
 // Environment: BENCH_POLLERS (200), BENCH_DURATION_S (30), BENCH_INTERVAL_MS (2000).
-import { spawn, type ChildProcess } from 'node:child_process';
+// Then the push bench (bench/emulator-push.ts): a 1 GB layer, the emulator's RSS growth and
+// the push throughput beside `cat` of the same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import {
   DEMO_TEAM_ID,
   DEMO_TOKEN,
 } from '../emulator';
+import { startEmulator } from './start-emulator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const POLLERS = Number(process.env.BENCH_POLLERS ?? 200);
@@ -30,35 +32,6 @@ export interface BenchResult {
   ok: boolean;
   figures: Record<string, number | string>;
   failures: string[];
-}
-
-function startEmulator(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', VCR_SEED: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the emulator did not start within 30 s:\n${out}`));
-    }, 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /VCR emulator listening on (http:\/\/\S+?)\/?\s/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, output: () => out });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited (code ${code}) before listening:\n${out}`));
-    });
-  });
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -150,14 +123,19 @@ export async function run(): Promise<BenchResult> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   run().then(
-    (result) => {
+    async (result) => {
       console.log(
         `emulator load: ${POLLERS} pollers × get-tag every ${INTERVAL_MS} ms for ${DURATION_S} s`,
       );
       for (const [k, v] of Object.entries(result.figures)) console.log(`  ${k}: ${v}`);
       for (const f of result.failures) console.error(`  ✗ ${f}`);
       console.log(result.ok ? '  ✓ no errors' : '  ✗ FAILED');
-      process.exit(result.ok ? 0 : 1);
+      const push = await (await import('./emulator-push')).run();
+      console.log('emulator push: one layer, streamed to VCR_DATA_DIR');
+      for (const [k, v] of Object.entries(push.figures)) console.log(`  ${k}: ${v}`);
+      for (const f of push.failures) console.error(`  ✗ ${f}`);
+      console.log(push.ok ? '  ✓ within budget' : '  ✗ FAILED');
+      process.exit(result.ok && push.ok ? 0 : 1);
     },
     (err: unknown) => {
       console.error(`bench:emulator: ${err instanceof Error ? err.message : String(err)}`);

@@ -7,6 +7,7 @@ type BenchModule = { run: () => Promise<BenchResult> };
 const BENCHES: Array<{ name: string; load: () => Promise<BenchModule> }> = [
   { name: 'tag-detail', load: () => import('./tag-detail') },
   { name: 'browse', load: () => import('./browse') },
+  { name: 'recent-pushes', load: () => import('./recent-pushes') },
   // Lighthouse mobile LCP of the server-rendered deep link beside the same page as static HTML.
   { name: 'deep-link-floor', load: () => import('./deep-link-floor') },
 ];

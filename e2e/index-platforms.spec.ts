@@ -33,7 +33,7 @@ test('an index lists its platforms with their statuses, and says why it is never
   await expect(rows.nth(0)).toContainText('linux/amd64');
   await expect(rows.nth(0)).toContainText(short(AMD64!));
   await expect(rows.nth(0)).toContainText('Ready');
-  await expect(rows.nth(0)).toContainText('50 MB');
+  await expect(rows.nth(0)).toContainText('50 MiB');
   await expect(rows.nth(1)).toContainText('linux/arm64/v8');
   await expect(rows.nth(1)).toContainText('Ready (unoptimized)');
   await expect(rows.nth(2)).toContainText(`Attestation for linux/amd64 ${short(AMD64!)}`);

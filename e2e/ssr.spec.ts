@@ -55,7 +55,7 @@ test('the first response holds the tag, private to the reader, under the same st
   const html = await res.text();
   expect(html).toContain('<title>Ready · web-app:latest · VCR Dashboard</title>');
   expect(html).toContain('linux/amd64');
-  expect(html).toContain('36.9 MB');
+  expect(html).toContain('36.9 MiB');
   expect(html).toMatch(/sha256:[a-f0-9]{64}/);
   expect(html).toContain(PULL_BY_TAG);
   expect(html).toMatch(PULL_BY_DIGEST);
@@ -109,7 +109,7 @@ test('a slow API gets the shell at once, and the page fetches the tag itself', a
   const res = await page.goto(tagUrl('latest'));
   expect(res?.headers()['server-timing']).toContain('API over budget');
   expect(await res?.text()).not.toContain('vcr-ssr');
-  await expect(page.getByTestId('tag-size')).toContainText('36.9 MB');
+  await expect(page.getByTestId('tag-size')).toContainText('36.9 MiB');
 });
 
 test('the theme cookie renders the page in the chosen theme from the first byte', async ({
@@ -135,7 +135,7 @@ test('without JavaScript the status, size, platform, digest and pull commands ar
   await page.goto(tagUrl('latest'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('latest');
   await expect(page.getByText('Ready', { exact: true }).first()).toBeVisible();
-  await expect(page.getByTestId('tag-size')).toContainText('36.9 MB');
+  await expect(page.getByTestId('tag-size')).toContainText('36.9 MiB');
   await expect(page.getByTestId('tag-facts').getByText('linux/amd64')).toBeVisible();
   await expect(page.getByTestId('tag-digest')).toHaveText(/^sha256:[a-f0-9]{64}$/);
   await expect(page.getByText(PULL_BY_TAG)).toBeVisible();

@@ -14,7 +14,7 @@ const hex = (c: string) => c.repeat(64);
 // Today (UTC) and in the past, whatever the hour the suite runs at.
 const earlierToday = Math.max(Math.floor(now / DAY) * DAY, now - 3_600_000);
 
-// Sizes chosen so that counting tags instead of images would read 4.4 GB ($0.44), not 2 GB.
+// Sizes chosen so that counting tags instead of images would cost $0.44 (4.4 GB), not $0.20.
 const SHARED = { id: 'image_sharedaaaa', digest: `sha256:${hex('a')}`, size: 1_200_000_000 };
 const OLDER = { id: 'image_olderbbbbb', digest: `sha256:${hex('b')}`, size: 300_000_000 };
 const LOOSE = { id: 'image_untaggedcc', digest: `sha256:${hex('c')}`, size: 500_000_000 };
@@ -82,9 +82,12 @@ test('the storage panel counts images, not tags, with cost, limits and pushes', 
   page,
 }) => {
   const panel = await openStorage(page);
-  await expect(panel.getByTestId('stored-bytes')).toHaveText('2 GB');
+  // Stored sizes read in the rows' units (1024-based); only the cost line speaks billing GB.
+  await expect(panel.getByTestId('stored-bytes')).toHaveText('1.9 GiB');
+  await expect(panel.getByTestId('stored-bytes')).toHaveAttribute('title', '2,000,000,000 bytes');
   await expect(panel.getByTestId('storage-cost')).toHaveText('$0.20 / month');
-  await expect(panel.getByText('Untagged (1): 0.5 GB')).toBeVisible();
+  await expect(panel.getByText('2 GB × $0.10 per GB (10⁹ bytes)')).toBeVisible();
+  await expect(panel.getByText('Untagged (1): 476.8 MiB')).toBeVisible();
   await expect(panel.getByTestId('limit-images')).toContainText('3 of 10,000');
   await expect(panel.getByTestId('limit-tags')).toContainText('4 of 10,000');
   await expect(panel.getByTestId('pushes-summary')).toHaveText(

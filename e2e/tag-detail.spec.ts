@@ -34,7 +34,7 @@ const cases = [
     badge: 'Ready',
     kind: 'Manifest',
     platform: 'linux/amd64',
-    size: '36.9 MB',
+    size: '36.9 MiB',
     exact: '38,693,274 bytes',
     pushedBy: 'alice@acme.dev',
   },
@@ -43,7 +43,7 @@ const cases = [
     badge: 'Ready (unoptimized)',
     kind: 'Manifest',
     platform: 'linux/arm64',
-    size: '35.3 MB',
+    size: '35.3 MiB',
     exact: '37,012,992 bytes',
     pushedBy: 'bob@acme.dev',
   },
@@ -52,7 +52,7 @@ const cases = [
     badge: 'Multi-platform index',
     kind: 'Index',
     platform: 'All platforms of the index',
-    size: '1.8 KB',
+    size: '1.8 KiB',
     exact: '1,842 bytes',
     pushedBy: 'alice@acme.dev',
   },
@@ -61,7 +61,7 @@ const cases = [
     badge: 'No status (attestation)',
     kind: 'Attestation',
     platform: 'Not platform-specific',
-    size: '1.2 MB',
+    size: '1.2 MiB',
     exact: '1,210,334 bytes',
     pushedBy: 'Not recorded',
   },
@@ -70,7 +70,7 @@ const cases = [
     badge: 'Preparing',
     kind: 'Manifest',
     platform: 'linux/amd64',
-    size: '39.1 MB',
+    size: '39.1 MiB',
     exact: '41,004,113 bytes',
     pushedBy: 'ci@acme.dev',
   },
@@ -88,7 +88,7 @@ const cases = [
     badge: 'Ready',
     kind: 'Manifest',
     platform: 'linux/amd64',
-    size: '5 GB',
+    size: '5 GiB',
     exact: '5,368,709,120 bytes',
     pushedBy: 'ml-bot@acme.dev',
   },
@@ -240,12 +240,31 @@ test.describe('errors', () => {
     expect(seen).toEqual([]);
   });
 
-  test('a link without projectId is refused before any request', async ({ page }) => {
+  test('a link without projectId gets the server default scope and the full URL', async ({
+    page,
+  }) => {
+    await page.goto('/repositories/web-app/tags/latest');
+    await expect(page).toHaveURL(new RegExp(`/repositories/web-app/tags/latest\\?${SCOPE}$`));
+    await expect(page.getByText('Ready', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('tag-digest')).toBeVisible();
+    // The history entry was replaced: Back leaves the page rather than return to the bare link.
+    await page.goBack();
+    await expect(page).toHaveURL('about:blank');
+  });
+
+  test('without a default scope, a link without projectId is refused before any request', async ({
+    page,
+  }) => {
+    await page.route('**/_dashboard/config', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), defaultScope: null } });
+    });
     const seen = apiRequests(page);
     await page.goto('/repositories/web-app/tags/latest');
     await expect(page.getByRole('alert')).toContainText('no projectId');
     await page.waitForTimeout(500);
     expect(seen).toEqual([]);
+    await expect(page).toHaveURL(/\/repositories\/web-app\/tags\/latest$/);
   });
 
   test('401 (a bogus token pasted in this tab) says how to supply a token', async ({ page }) => {

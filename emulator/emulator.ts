@@ -2,10 +2,13 @@
 //
 // Control routes (never part of the Vercel API; absent when /api is proxied to Vercel):
 //   POST   /__emulator/push    {projectId?, repository, tag, arch?, platform?, prepareSeconds?,
-//                               sizeInBytes?, pushedBy?, kind?} → {tag, repository,
+//                               sizeInBytes?, pushedBy?, kind?, platforms?} → {tag, repository,
 //                               repositoryCreated, previousImageId?}. Creates the tag (and the
 //                               repository) or moves it onto a new image, status `preparing`;
 //                               prepareSeconds defaults to 5, null = preparing forever.
+//                               An index with platforms ["linux/amd64", "linux/arm64"] gets
+//                               one untagged child image per platform. The repository's
+//                               updatedAt moves (state/touch-repository.ts).
 //   POST   /__emulator/faults  {path, method?, status?, headers?, body?, delayMs?, times?} →
 //                               {fault}. path = exact API path or a prefix ending in `*`
 //                               (a leading /api is ignored); body may be a raw string.
@@ -24,8 +27,15 @@ import { FaultStore, parseFaultSpec } from './state/faults';
 import { vercelId } from './state/ids';
 import { OAUTH_MOUNT, createOAuthServer, type OAuthServer } from './oauth';
 import { expireRoute } from './oauth/control';
-import { createRegistryHandler, isRegistryPath } from './registry/registry';
+import {
+  createRegistryHandler,
+  isRegistryPath,
+  type RegistryRequestOptions,
+} from './registry/registry';
+import { BlobStore } from './registry/blob-store';
+import { pushIndexWithChildren } from './state/push-index-children';
 import { EmulatorState, type Clock, type PushInput } from './state/state';
+import { touchRepository } from './state/touch-repository';
 import type { Seed } from './state/seed-schema';
 
 export const CONTROL_PREFIX = '/__emulator';
@@ -33,8 +43,8 @@ export const CONTROL_PREFIX = '/__emulator';
 export interface Emulator {
   /** Answers an API request (path relative to the API root). */
   fetch(request: Request, options?: ApiRequestOptions): Promise<Response>;
-  /** Answers a registry protocol request (`/v2/`, manifests, blobs, tags/list). */
-  registry(request: Request): Promise<Response>;
+  /** Answers a registry protocol request (`/v2/`, manifests, blobs, uploads, tags/list). */
+  registry(request: Request, options?: RegistryRequestOptions): Promise<Response>;
   /** The /__emulator/* control routes. */
   control: Hono;
   state(): EmulatorState;
@@ -55,9 +65,42 @@ export interface EmulatorOptions {
   oauthIssuer?: string;
   /** How long an accepted image DELETE takes to remove the image (default 1.5 s). */
   deleteDelayMs?: number;
+  /** Where pushed blobs are stored (VCR_DATA_DIR); a temp directory removed at exit when absent. */
+  dataDir?: string;
+  /** How long a pushed image stays `preparing`, by its size (default 3 s + 1 s per 100 MB). */
+  prepareMs?: (sizeInBytes: number) => number;
 }
 
-function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
+/**
+ * The push settings from the environment: VCR_DATA_DIR, and VCR_PUSH_PREPARE_MS (base delay,
+ * default 3000) with VCR_PUSH_PREPARE_MS_PER_MB (default 10) for the ready delay.
+ */
+export function pushOptionsFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<EmulatorOptions, 'dataDir' | 'prepareMs'> {
+  const number = (key: string, fallback: number): number => {
+    const raw = env[key]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 86_400_000) {
+      throw new Error(
+        `${key} must be a number of milliseconds (0–86400000), got "${raw.slice(0, 40)}"`,
+      );
+    }
+    return n;
+  };
+  const base = number('VCR_PUSH_PREPARE_MS', 3000);
+  const perMB = number('VCR_PUSH_PREPARE_MS_PER_MB', 10);
+  const dataDir = env.VCR_DATA_DIR?.trim();
+  return {
+    prepareMs: (size) => Math.round(base + (perMB * size) / 1_000_000),
+    ...(dataDir ? { dataDir } : {}),
+  };
+}
+
+type ControlPush = PushInput & { platforms?: string[] };
+
+function parsePush(raw: unknown, state: EmulatorState): ControlPush | string {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return 'body must be a JSON object';
   }
@@ -72,6 +115,7 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
     'sizeInBytes',
     'pushedBy',
     'kind',
+    'platforms',
   ];
   const unknown = Object.keys(r).filter((k) => !known.includes(k));
   if (unknown.length) return `unknown field(s): ${unknown.join(', ')}`;
@@ -117,7 +161,18 @@ function parsePush(raw: unknown, state: EmulatorState): PushInput | string {
   ) {
     return 'only a manifest has an arch and platform';
   }
-  return r as unknown as PushInput;
+  if (r.platforms !== undefined) {
+    if (
+      r.kind !== 'index' ||
+      !Array.isArray(r.platforms) ||
+      r.platforms.length < 1 ||
+      r.platforms.length > 16 ||
+      !r.platforms.every((p) => typeof p === 'string' && /^[a-z0-9]{1,32}\/[a-z0-9]{1,32}$/.test(p))
+    ) {
+      return 'platforms must be 1–16 "os/arch" strings like "linux/arm64", with kind "index"';
+    }
+  }
+  return r as unknown as ControlPush;
 }
 
 export function createEmulator({
@@ -125,6 +180,8 @@ export function createEmulator({
   clock = Date.now,
   oauthIssuer,
   deleteDelayMs,
+  dataDir,
+  prepareMs,
 }: EmulatorOptions): Emulator {
   const stateOptions = deleteDelayMs === undefined ? {} : { deleteDelayMs };
   let state = new EmulatorState(seed, clock, stateOptions);
@@ -134,7 +191,12 @@ export function createEmulator({
     ...(oauthIssuer ? { issuer: oauthIssuer } : {}),
   });
   const handle = createApiHandler({ state: () => state, faults, cursors: new CursorCodec() });
-  const registry = createRegistryHandler({ state: () => state, faults });
+  const registry = createRegistryHandler({
+    state: () => state,
+    faults,
+    store: new BlobStore(dataDir),
+    ...(prepareMs ? { prepareMs } : {}),
+  });
 
   const control = new Hono();
   control.use(`${CONTROL_PREFIX}/*`, async (c, next) => {
@@ -156,7 +218,14 @@ export function createEmulator({
     if (!body.ok) return c.json(refuse('body must be JSON'), 400);
     const input = parsePush(body.value, state);
     if (typeof input === 'string') return c.json(refuse(input), 400);
-    return c.json(state.push(input), 200);
+    const { platforms, ...push } = input;
+    const result = platforms ? pushIndexWithChildren(state, push, platforms) : state.push(push);
+    const repo = state.repositoriesById.get(result.repository.id);
+    if (repo) touchRepository(repo, clock());
+    return c.json(
+      { ...result, repository: repo ? state.repositoryView(repo) : result.repository },
+      200,
+    );
   });
   control.post(`${CONTROL_PREFIX}/faults`, async (c) => {
     const body = await readJson(c.req.raw);

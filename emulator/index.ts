@@ -4,11 +4,13 @@
 export {
   CONTROL_PREFIX,
   createEmulator,
+  pushOptionsFromEnv,
   standaloneFetch,
   type Emulator,
   type EmulatorOptions,
 } from './emulator';
 export { OAUTH_MOUNT } from './oauth';
+export type { RegistryRequestOptions } from './registry/registry';
 export { loadSeed, type LoadedSeed } from './state/load-seed';
 export { SeedError, validateSeed, type Seed } from './state/seed-schema';
 export type { Clock } from './state/state';

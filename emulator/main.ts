@@ -1,18 +1,19 @@
 // `npm run emulator`: the emulator alone, serving the API at the root path exactly as
 // api.vercel.com does (point the SDK's serverURL or the CLI's API URL here), plus the
 // /__emulator control routes. Environment: PORT (default 4000; 0 = any free port),
-// HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset), ALLOWED_HOSTS
+// HOST (default 127.0.0.1), VCR_SEED (seed file; the demo seed when unset), VCR_DATA_DIR
+// (pushed blobs; a temp directory removed at exit when unset), VCR_PUSH_PREPARE_MS, ALLOWED_HOSTS
 // (names besides localhost/127.0.0.1/[::1] on its port that it answers for; others get 421).
 // No token is added here: clients send `Authorization: Bearer <a seed token>`.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { hostAllowListFromEnv, hostGuard } from '../server/host-guard';
-import { createEmulator, standaloneFetch } from './emulator';
+import { createEmulator, pushOptionsFromEnv, standaloneFetch } from './emulator';
 import { loadSeed } from './state/load-seed';
 
 function main() {
   const { seed, label } = loadSeed(process.env.VCR_SEED || undefined);
-  const emulator = createEmulator({ seed });
+  const emulator = createEmulator({ seed, ...pushOptionsFromEnv(process.env) });
   const port = Number(process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number (0–65535), got "${process.env.PORT}"`);
@@ -48,6 +49,9 @@ function main() {
       // The registry protocol shares this root (see registry/registry.ts).
       console.log(
         `Registry: skopeo inspect --raw --tls-verify=false --creds ${teamId}:${emulator.firstToken()} docker://${hostname}:${info.port}/${team.slug}/${project.name}/${repo.name}:${repo.tags.has('latest') ? 'latest' : repo.tags.keys().next().value}`,
+      );
+      console.log(
+        `Push: skopeo copy --dest-tls-verify=false --dest-creds ${teamId}:${emulator.firstToken()} oci:DIR:TAG docker://${hostname}:${info.port}/${team.slug}/${project.name}/${repo.name}:mine`,
       );
     }
   });

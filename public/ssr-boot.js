@@ -45,3 +45,40 @@ try {
     setTimeout(start, 1000);
   }
 }
+
+// Until the app has hydrated, the header's "Go to" box is plain HTML (issue 16: nothing typed
+// is lost). Its `g` shortcut works from the first paint, and an Enter does not submit the form
+// to the server (which would reload the page and drop the reference): the submit is held on
+// the form (data-pending-submit) and the app carries it out once it has hydrated
+// (src/features/go-to/go-to-slot.tsx). Both stand aside as soon as <html data-hydrated> is set.
+{
+  const hydrated = () => document.documentElement.hasAttribute('data-hydrated');
+  const goToForm = () => document.querySelector('form[role="search"]');
+  document.addEventListener('keydown', (e) => {
+    if (hydrated() || e.key !== 'g' || e.metaKey || e.ctrlKey || e.altKey || e.defaultPrevented) {
+      return;
+    }
+    const t = e.target;
+    if (
+      t instanceof HTMLElement &&
+      (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))
+    ) {
+      return;
+    }
+    const input = goToForm()?.querySelector('input');
+    if (!input) return;
+    e.preventDefault();
+    input.focus();
+    input.select();
+  });
+  document.addEventListener(
+    'submit',
+    (e) => {
+      const form = e.target;
+      if (hydrated() || !(form instanceof HTMLFormElement) || form !== goToForm()) return;
+      e.preventDefault();
+      form.setAttribute('data-pending-submit', '');
+    },
+    true,
+  );
+}

@@ -1,6 +1,6 @@
 // The dashboard server: the built SPA and the API under one origin, so the browser needs
 // no CORS and never holds a token.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Auth } from './auth';
 import type { ApiBackend } from './backend';
 import type { DashboardConfig } from './dashboard-config';
@@ -23,18 +23,44 @@ export interface AppOptions {
   hosts?: HostAllowList;
   /** Sign in with Vercel (server/auth): gates pages and /api, picks the API token. */
   auth?: Auth;
+  /**
+   * Whether pushes to the emulator's `/v2/` are accepted (loopback bind or ALLOW_WRITES=1);
+   * the refusal message when not. Absent: refused.
+   */
+  registryPush?: { allowed: true } | { allowed: false; refusal: string };
   /** The server-rendered tag deep link: the API wait before the shell goes instead, the frame. */
   ssr?: { budgetMs?: number; shell?: ShellSource };
 }
 
-export function createApp({ backend, distDir, config, hosts, auth, ssr }: AppOptions): Hono {
+/** Where a push goes when this origin does not serve the registry. */
+const REGISTRY_CLOSED =
+  'this dashboard serves the registry protocol (/v2/) only in emulator mode without sign-in (npm start with no VERCEL_TOKEN); push to vcr.vercel.com instead';
+
+export function createApp({
+  backend,
+  distDir,
+  config,
+  hosts,
+  auth,
+  registryPush,
+  ssr,
+}: AppOptions): Hono {
+  // The emulator's registry on this origin: emulator mode only, and never behind sign-in
+  // (registry clients bring their own Basic credentials, not a browser session).
+  const registryProtocol =
+    backend.mode === 'emulator' && !auth ? backend.registryProtocol : undefined;
   const app = new Hono();
   // First, so every response (pages, assets, API, errors) carries them.
   app.use('*', securityHeaders());
   // Before anything else does work: a foreign Host (DNS rebinding) gets 421, a foreign
   // Origin on a write or a cross-site fetch of /api or /auth gets 403.
   app.use('*', hostGuard(hosts ?? createHostAllowList()));
-  app.use('*', requestBodyLimit());
+  // Registry uploads stream to disk (layers are large) and the registry checks their sizes;
+  // where /v2/ is closed its answer reads no body.
+  app.use(
+    '*',
+    requestBodyLimit(undefined, (p) => p.startsWith('/v2/')),
+  );
   // In proxy mode the raw request target is checked before URL parsing can hide a `..`.
   if (backend.mode === 'proxy') app.use('/api/*', requestGuard());
   // Every backend: without ALLOW_WRITES nothing but GET/HEAD reaches it.
@@ -60,6 +86,25 @@ export function createApp({ backend, distDir, config, hosts, auth, ssr }: AppOpt
     const registry = auth ? auth.wrapBackend({ ...backend, fetch: route }).fetch : route;
     app.all(`${REGISTRY_MOUNT}/*`, (c) => registry(c.req.raw));
   }
+
+  const v2 = (c: Context) => {
+    if (!registryProtocol) {
+      c.header('cache-control', 'no-store');
+      return c.json(
+        { errors: [{ code: 'UNSUPPORTED', message: REGISTRY_CLOSED, detail: null }] },
+        404,
+      );
+    }
+    const options = registryPush?.allowed
+      ? {}
+      : {
+          writesRefused:
+            registryPush?.refusal ?? 'pushes to this dashboard are off: set ALLOW_WRITES=1',
+        };
+    return registryProtocol(c.req.raw, options);
+  };
+  app.all('/v2', v2);
+  app.all('/v2/*', v2);
 
   app.all('/api/*', async (c) => {
     // Strip the mount point; the backend sees the API's own paths.

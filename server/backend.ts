@@ -18,6 +18,11 @@ export interface ApiBackend {
   control?: Hono;
   /** Where `/api/registry` reads manifests (the emulator's registry, or vcr.vercel.com). */
   registry?: RegistryUpstream;
+  /**
+   * The embedded emulator's registry protocol (`/v2/…`, pushes included), served on the
+   * dashboard's origin in emulator mode. `writesRefused` turns every push into DENIED.
+   */
+  registryProtocol?(request: Request, options: { writesRefused?: string }): Promise<Response>;
   /** The scope the backend itself suggests (the emulator: its demo project). */
   defaultScope?(): { projectId: string; teamId?: string } | undefined;
   /** One line for the start-up banner: which backend, which scope. */

@@ -26,7 +26,7 @@ export async function createBackendFromEnv(env: Env): Promise<ApiBackend> {
     return backend;
   }
   const { createEmulatorBackend } = await import('./emulator-backend');
-  return createEmulatorBackend({ seedPath: env.VCR_SEED });
+  return createEmulatorBackend({ seedPath: env.VCR_SEED, env });
 }
 
 /** ALLOW_WRITES: `1`/`true` turns writes on; unset, empty, `0` or `false` leaves them off. */

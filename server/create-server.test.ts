@@ -25,6 +25,9 @@ describe('createServerFromEnv on the node host', () => {
       'Sign in with Vercel: off',
       expect.stringMatching(/^Allowed hosts: localhost, 127\.0\.0\.1, \[::1\]/),
       'Writes: off (read-only; ALLOW_WRITES=1 enables them)',
+      expect.stringMatching(
+        /^Registry: .*\/v2\/ takes pushes \(loopback only\), e\.g\. skopeo copy /,
+      ),
     ]);
     const res = await server.app.request('/_dashboard/config');
     expect(res.status).toBe(200);

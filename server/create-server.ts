@@ -11,7 +11,7 @@ import type { ApiBackend } from './backend';
 import { createBackendFromEnv, describeScope, describeWrites, type Env } from './config';
 import { createDashboardConfig, type DashboardConfig } from './dashboard-config';
 import { resolveDeployment, type Deployment } from './deployment';
-import { sharedTokenRefusal, sharedTokenWarning } from './exposure';
+import { isLoopbackHost, sharedTokenRefusal, sharedTokenWarning } from './exposure';
 import { hostAllowListFromEnv, type HostAllowList } from './host-guard';
 import { parseSsrBudget } from './ssr/tag-page';
 import type { ShellSource } from './ssr/shell';
@@ -66,7 +66,24 @@ export async function createServerFromEnv(
   const backend = await createBackendFromEnv(env);
   const config = createDashboardConfig(env, options.cwd, backend);
   const ssr = { budgetMs: parseSsrBudget(env.SSR_BUDGET_MS) };
-  const app = createApp({ backend, distDir: options.distDir, config, hosts, auth, ssr });
+  // Pushes into the embedded emulator are writes: on by themselves only when no other
+  // machine can reach the server.
+  const registryPush =
+    isLoopbackHost(bindHost) || config.writes
+      ? ({ allowed: true } as const)
+      : ({
+          allowed: false,
+          refusal: `requested access to the resource is denied: pushes to this dashboard are off because it listens on HOST=${bindHost.slice(0, 100)}, beyond loopback; set ALLOW_WRITES=1 to accept pushes from everyone who can reach it`,
+        } as const);
+  const app = createApp({
+    backend,
+    distDir: options.distDir,
+    config,
+    hosts,
+    auth,
+    registryPush,
+    ssr,
+  });
   return {
     app,
     backend,
@@ -85,6 +102,13 @@ export async function createServerFromEnv(
       describeAuth(auth),
       hosts.describe(),
       describeWrites(config.writes),
+      ...(backend.registryProtocol && !auth
+        ? [
+            registryPush.allowed
+              ? `Registry: ${localOrigin}/v2/ takes pushes (${isLoopbackHost(bindHost) ? 'loopback only' : 'ALLOW_WRITES=1'}), e.g. skopeo copy --dest-tls-verify=false --dest-creds <team id>:<token> oci:DIR:TAG docker://${localOrigin.replace(/^http:\/\//, '')}/<team-slug>/<project>/<repo>:TAG`
+              : `Registry: ${localOrigin}/v2/ serves pulls; pushes are off beyond loopback (ALLOW_WRITES=1 enables them)`,
+          ]
+        : []),
     ],
     warning: sharedTokenWarning(env, bindHost),
   };
@@ -104,7 +128,8 @@ async function createDeploymentServer(
   const backend = await createBackendFromEnv(deployment.env);
   // The emulator's control routes (push, faults, reset, its OAuth server) would let any
   // visitor of a public demo change what every other visitor of that instance sees.
-  const served: ApiBackend = { ...backend, control: undefined };
+  // Nor does a deployment take pushes into its emulator (`/v2/` stays closed).
+  const served: ApiBackend = { ...backend, control: undefined, registryProtocol: undefined };
   const config = createDashboardConfig(deployment.env, null, served, deployment.mode);
   const { hosts } = deployment;
   const ssr = { budgetMs: parseSsrBudget(deployment.env.SSR_BUDGET_MS), shell: options.shell };

@@ -3,7 +3,7 @@
 // seed's first token, while a request that brings its own (a token pasted in the tab) is
 // answered with that one, so the UI can still meet a 401 or a 403.
 import type { ApiBackend } from './backend';
-import { createEmulator, CONTROL_PREFIX, type Emulator } from '../emulator';
+import { createEmulator, CONTROL_PREFIX, pushOptionsFromEnv, type Emulator } from '../emulator';
 import { loadSeed } from '../emulator';
 import { OAUTH_MOUNT } from '../emulator';
 import type { Clock } from '../emulator';
@@ -12,6 +12,8 @@ export interface EmulatorBackendOptions {
   /** Path of a seed file; the built-in demo seed when absent. */
   seedPath?: string;
   clock?: Clock;
+  /** VCR_DATA_DIR, VCR_PUSH_PREPARE_MS, VCR_PUSH_PREPARE_MS_PER_MB (pushes through /v2/). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface EmulatorBackend extends ApiBackend {
@@ -21,9 +23,14 @@ export interface EmulatorBackend extends ApiBackend {
 export function createEmulatorBackend({
   seedPath,
   clock,
+  env = {},
 }: EmulatorBackendOptions = {}): EmulatorBackend {
   const { seed, label } = loadSeed(seedPath);
-  const emulator = createEmulator({ seed, ...(clock ? { clock } : {}) });
+  const emulator = createEmulator({
+    seed,
+    ...(clock ? { clock } : {}),
+    ...pushOptionsFromEnv(env),
+  });
   return {
     mode: 'emulator',
     emulator,
@@ -36,6 +43,7 @@ export function createEmulatorBackend({
       serverToken: emulator.firstToken(),
       serverTokenIsFallback: true,
     },
+    registryProtocol: (request, options) => emulator.registry(request, options),
     defaultScope: () => emulator.defaultScope(),
     describe() {
       const { projectId, teamId } = emulator.defaultScope();

@@ -25,7 +25,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'] as const;
 
 /** Where a request with `Sec-Fetch-Site: cross-site` is refused outright. */
-export const CROSS_SITE_REFUSED = ['/api'] as const;
+export const CROSS_SITE_REFUSED = ['/api', '/v2'] as const;
 /** Where it is refused unless it is a top-level GET navigation. */
 export const CROSS_SITE_NAVIGABLE = ['/auth'] as const;
 

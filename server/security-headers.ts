@@ -53,7 +53,11 @@ export function securityHeaders(): MiddlewareHandler {
   };
 }
 
-export function requestBodyLimit(maxSize = MAX_BODY_BYTES): MiddlewareHandler {
+export function requestBodyLimit(
+  maxSize = MAX_BODY_BYTES,
+  /** Paths whose bodies are streamed by their route (the emulator's registry uploads). */
+  unlimited: (pathname: string) => boolean = () => false,
+): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize,
     onError: (c) =>
@@ -69,5 +73,8 @@ export function requestBodyLimit(maxSize = MAX_BODY_BYTES): MiddlewareHandler {
   });
   // GET and HEAD carry no body. Hono's check reads `c.req.raw.body`, which makes
   // @hono/node-server build a full WHATWG Request for every read: the proxy's hot path.
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+  return (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || unlimited(c.req.path)
+      ? next()
+      : limit(c, next);
 }

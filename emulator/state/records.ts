@@ -30,6 +30,16 @@ export interface ImageRecord {
   manifests?: IndexChild[];
   /** Epoch ms when an accepted DELETE removes it (with its tags); absent = not deleting. */
   deleteAt?: number;
+  /** A manifest pushed through the registry: its exact bytes, served as they came. */
+  pushed?: PushedManifest;
+}
+
+/** The bytes of a pushed manifest and the type it was pushed as. */
+export interface PushedManifest {
+  mediaType: string;
+  bytes: Buffer;
+  /** Another digest the client addressed it by (sha512), besides the sha256 of the bytes. */
+  alias?: string;
 }
 
 /** A team the repository is shared with (read-only for that team). */
@@ -79,5 +89,7 @@ export interface ProjectRecord {
 export interface TokenRecord {
   token: string;
   teamIds: string[];
+  /** Seed `readOnly`: pulls only; the registry refuses a push with it. */
+  readOnly?: boolean;
   user: { id: string; username: string; email: string; name: string };
 }

@@ -63,6 +63,8 @@ const seedSchema = z.strictObject({
     z.strictObject({
       token: z.string(),
       teamIds: z.array(z.string()),
+      /** Optional: a pull-only token (the registry refuses pushes with it). */
+      readOnly: z.optional(z.boolean()),
       /** Optional: who `/v2/user` says the token belongs to. */
       user: z.optional(
         z.strictObject({

@@ -10,9 +10,12 @@ import type { Repository, Tag } from '../../src/api/schemas';
 import { digestOf, idFrom, prng } from './ids';
 import { OAuthStore } from './oauth-store';
 import { sealImage } from './manifests';
+import { touchRepository } from './touch-repository';
 import type {
   Clock,
+  IndexChild,
   ImageRecord,
+  PushedManifest,
   PermissionRecord,
   ProjectRecord,
   RepositoryRecord,
@@ -25,6 +28,8 @@ import type { Seed } from './seed-schema';
 export type {
   Clock,
   ImageRecord,
+  IndexChild,
+  PushedManifest,
   PermissionRecord,
   ProjectRecord,
   RepositoryRecord,
@@ -92,6 +97,7 @@ export class EmulatorState {
       this.tokens.set(t.token, {
         token: t.token,
         teamIds: [...t.teamIds],
+        ...(t.readOnly ? { readOnly: true } : {}),
         user: {
           id: t.user?.id ?? idFrom('user', t.token, 24).replace('user_', ''),
           username,
@@ -381,7 +387,7 @@ export class EmulatorState {
       updatedAt: iso(now),
     };
     repo.tags.set(input.tag, record);
-    repo.updatedAt = iso(now);
+    touchRepository(repo, now);
     repo.version++;
     // A due-now deadline (prepareSeconds 0) resolves at once.
     this.tick(now);
@@ -391,6 +397,72 @@ export class EmulatorState {
       repositoryCreated,
       ...(existing ? { previousImageId: existing.imageId } : {}),
     };
+  }
+
+  /**
+   * A manifest pushed through the registry protocol: a new image of the repository (created
+   * on first push) in `preparing` (an index: status null), or the existing image with the same
+   * digest; then, when `tag` is given, the tag created or moved onto it (the old image stays,
+   * untagged). `prepareMs` is how long until it turns ready/unoptimized.
+   */
+  recordPush(
+    project: ProjectRecord,
+    repositoryName: string,
+    input: {
+      manifestDigest: string;
+      kind: 'manifest' | 'index' | 'attestation';
+      platform?: string;
+      arch?: string;
+      sizeInBytes: number;
+      pushedBy?: string;
+      manifests?: IndexChild[];
+      pushed: PushedManifest;
+      prepareMs: number;
+    },
+    tag?: string,
+  ): { image: ImageRecord; repository: RepositoryRecord; created: boolean } {
+    const now = this.clock();
+    this.tick(now);
+    const repo =
+      project.repositories.get(repositoryName) ?? this.createRepository(project, repositoryName);
+    let image = [...repo.images.values()].find(
+      (i) => i.manifestDigest === input.manifestDigest && i.deleteAt === undefined,
+    );
+    const created = !image;
+    if (!image) {
+      const status = input.kind === 'manifest' ? 'preparing' : null;
+      image = {
+        id: idFrom('image', `${repo.id}/${input.manifestDigest}#${++this.pushCounter}`),
+        repositoryId: repo.id,
+        manifestDigest: input.manifestDigest,
+        kind: input.kind,
+        ...(input.platform !== undefined ? { platform: input.platform } : {}),
+        ...(input.arch !== undefined ? { arch: input.arch } : {}),
+        ...(input.pushedBy !== undefined ? { pushedBy: input.pushedBy } : {}),
+        status,
+        sizeInBytes: input.sizeInBytes,
+        createdAt: iso(now),
+        readyAt: status === 'preparing' ? now + input.prepareMs : null,
+        ...(input.manifests !== undefined ? { manifests: input.manifests } : {}),
+        pushed: input.pushed,
+      };
+      repo.images.set(image.id, image);
+      if (status === 'preparing') this.preparing.add(image);
+    }
+    if (tag !== undefined) {
+      const existing = repo.tags.get(tag);
+      repo.tags.set(tag, {
+        tag,
+        imageId: image.id,
+        ...(input.pushedBy !== undefined ? { pushedBy: input.pushedBy } : {}),
+        createdAt: existing?.createdAt ?? iso(now),
+        updatedAt: iso(now),
+      });
+      touchRepository(repo, now);
+    }
+    repo.version++;
+    this.tick(now);
+    return { image, repository: repo, created };
   }
 
   // Writes (issue 10). Deletions are accepted at once (202) and applied by tick() once

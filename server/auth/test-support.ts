@@ -37,7 +37,10 @@ export async function startSignInServer(backend: ApiBackend, env: Env): Promise<
     settings,
     localOrigin: () => origin,
     log: (line) => logs.push(line),
-    timeoutMs: 2000,
+    // The production default: on a loaded 2-core CI the in-process issuer's token exchange
+    // took over 2 s once and read as "issuer unreachable" (503). An issuer that is down is
+    // tested with a refused connection, which fails at once whatever this is.
+    timeoutMs: 10_000,
   });
   const app = createApp({
     backend,

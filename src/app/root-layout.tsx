@@ -4,6 +4,7 @@ import { Toaster } from '../components/toast';
 import { HeaderAccount } from '../features/auth/header-account';
 import { DeploymentBadge } from '../features/deployment/deployment-badge';
 import { GoToSlot } from '../features/go-to/go-to-slot';
+import { PushesHeaderLink } from '../features/recent-pushes/pushes-header-link';
 
 export function RootLayout() {
   return (
@@ -15,14 +16,18 @@ export function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-border">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Link to="/" className="font-semibold tracking-tight">
             VCR Dashboard
           </Link>
           <DeploymentBadge />
           <GoToSlot />
           <div className="ml-auto flex items-center gap-3">
-            <Link to="/settings" className="text-sm underline-offset-4 hover:underline">
+            <PushesHeaderLink />
+            <Link
+              to="/settings"
+              className="inline-flex min-h-6 items-center whitespace-nowrap text-sm underline-offset-4 hover:underline"
+            >
               Settings
             </Link>
             <ThemeToggle />

@@ -27,6 +27,12 @@ const ImageDetailPage = lazy(() =>
   import('../features/images/image-detail-page').then((m) => ({ default: m.ImageDetailPage })),
 );
 
+const RecentPushesPage = lazy(() =>
+  import('../features/recent-pushes/recent-pushes-page').then((m) => ({
+    default: m.RecentPushesPage,
+  })),
+);
+
 const SettingsPage = lazy(() =>
   import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -50,7 +56,16 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         {/* Feature routes are added here. */}
-        <Route path="repositories/:repo/tags/:tag" element={<TagDetailPage />} />
+        {/* A tag link without a scope gets the default one too; without a default, the tag
+            page says what the link lacks. */}
+        <Route
+          path="repositories/:repo/tags/:tag"
+          element={
+            <ScopeGate withoutDefault={<TagDetailPage />}>
+              <TagDetailPage />
+            </ScopeGate>
+          }
+        />
         <Route
           index
           element={
@@ -90,6 +105,14 @@ export function AppRoutes() {
             element={
               <Lazy>
                 <ImageDetailPage />
+              </Lazy>
+            }
+          />
+          <Route
+            path="pushes"
+            element={
+              <Lazy>
+                <RecentPushesPage />
               </Lazy>
             }
           />

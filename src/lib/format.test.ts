@@ -11,25 +11,25 @@ import {
   shortDigest,
 } from './format';
 
-describe('formatBytes (the official CLI digits, with a space)', () => {
+describe('formatBytes (the official CLI digits, IEC units, with a space)', () => {
   it.each([
     [0, '0 B'],
     [512, '512 B'],
     [1023, '1023 B'],
-    [1024, '1 KB'],
-    [1536, '1.5 KB'],
-    [2097152, '2 MB'],
-    [38693274, '36.9 MB'],
-    [1073741824, '1 GB'],
-    [5.5 * 1024 ** 3, '5.5 GB'],
-    [2 * 1024 ** 4, '2 TB'],
+    [1024, '1 KiB'],
+    [1536, '1.5 KiB'],
+    [2097152, '2 MiB'],
+    [38693274, '36.9 MiB'],
+    [1073741824, '1 GiB'],
+    [5.5 * 1024 ** 3, '5.5 GiB'],
+    [2 * 1024 ** 4, '2 TiB'],
   ])('%d → %s', (n, expected) => {
     expect(formatBytes(n)).toBe(expected);
   });
 
   it('rounds to one decimal and drops a trailing .0 only', () => {
-    expect(formatBytes(1024 * 1.04)).toBe('1 KB');
-    expect(formatBytes(1024 * 1.06)).toBe('1.1 KB');
+    expect(formatBytes(1024 * 1.04)).toBe('1 KiB');
+    expect(formatBytes(1024 * 1.06)).toBe('1.1 KiB');
   });
 
   it('refuses nonsense without throwing', () => {

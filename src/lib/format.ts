@@ -1,12 +1,18 @@
-// Formatting shared by every page. Sizes follow the official Vercel CLI digit for digit, so a
-// number read in the dashboard matches the one in a terminal; everything else goes through Intl
-// so it follows the reader's locale.
+// Formatting shared by every page; everything but sizes goes through Intl so it follows the
+// reader's locale.
+//
+// Sizes have ONE convention, used wherever a size appears (tag rows, tag page, image page,
+// layers, platforms, storage panel): the official Vercel CLI's digits (1024-based, one
+// decimal), so a number read in the dashboard matches the one in a terminal. The unit is
+// written KiB/MiB/GiB, not the CLI's "MB": the storage panel's cost line has to speak Vercel's
+// billing GB (10⁹ bytes), and a 1024-based "GB" beside it would read as the same unit when it
+// is 7% bigger. Exact bytes go in a title (formatExactBytes) or beside the figure.
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
 
 /**
- * 1024-based, one decimal, trailing `.0` dropped, like the CLI (`36.9MB`), but with a space
- * before the unit for readability: 38693274 → `36.9 MB`, 2097152 → `2 MB`, 512 → `512 B`.
+ * 1024-based, one decimal, trailing `.0` dropped, the CLI's digits (`36.9MB`) with an IEC unit
+ * and a space: 38693274 → `36.9 MiB`, 2097152 → `2 MiB`, 512 → `512 B`.
  */
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n) || n < 0) return '–';

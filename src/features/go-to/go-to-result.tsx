@@ -10,10 +10,13 @@ type State = Exclude<Result, { kind: 'go' }> | { kind: 'busy'; message: string }
 
 export function GoToResult({
   id,
+  className,
   request,
   onDone,
 }: {
   id: string;
+  /** The box's message style, shared with its "Looking up…" while this chunk loads. */
+  className: string;
   request: { input: string };
   onDone: () => void;
 }) {
@@ -46,11 +49,7 @@ export function GoToResult({
   }, [request]);
 
   return (
-    <div
-      id={id}
-      role={state.kind === 'error' ? 'alert' : 'status'}
-      className="absolute left-0 right-0 top-9 z-40 rounded-md border border-border bg-bg p-2 text-sm shadow-lg"
-    >
+    <div id={id} role={state.kind === 'error' ? 'alert' : 'status'} className={className}>
       <p className={state.kind === 'error' ? 'text-danger-fg' : 'text-fg'}>{state.message}</p>
       {state.kind === 'choose' ? (
         <ul className="mt-1 space-y-1">

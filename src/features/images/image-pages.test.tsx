@@ -72,7 +72,7 @@ describe('ImageDetailPage', () => {
     expect(screen.getByText('Manifest')).toBeInTheDocument();
     expect(screen.getByText('Ready')).toBeInTheDocument();
     expect(screen.getByText('linux/amd64')).toBeInTheDocument();
-    expect(screen.getByText('36.9 MB')).toBeInTheDocument();
+    expect(screen.getByText('36.9 MiB')).toBeInTheDocument();
     expect(screen.getByText(DIGEST)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'v1' })).toHaveAttribute(
       'href',
@@ -87,7 +87,7 @@ describe('ImageDetailPage', () => {
       'COPY',
     ]);
     expect(within(rows[0]!).getByText(/5 base image layers/)).toBeInTheDocument();
-    expect(within(rows[2]!).getByText('2 MB')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('2 MiB')).toBeInTheDocument();
     expect(screen.getAllByText('node:20-alpine').length).toBe(2);
   });
 

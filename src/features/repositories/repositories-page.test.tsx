@@ -5,7 +5,7 @@ import { Route } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { Repository } from '../../api/schemas';
 import { server } from '../../test/msw-server';
-import { renderAt } from '../scope/test-render';
+import { makeTag, renderAt } from '../scope/test-render';
 import { RepositoriesPage } from './repositories-page';
 
 const URL_ = '/api/v1/vcr/repository';
@@ -29,7 +29,8 @@ describe('RepositoriesPage', () => {
     server.use(
       http.get(URL_, ({ request }) => {
         const url = new URL(request.url);
-        cursors.push(url.searchParams.get('cursor'));
+        // The live "preparing" counts read the whole list at the largest page: not this list.
+        if (url.searchParams.get('limit') !== '1000') cursors.push(url.searchParams.get('cursor'));
         expect(url.searchParams.get('projectId')).toBe('prj_1');
         expect(url.searchParams.get('slug')).toBe('acme');
         return url.searchParams.get('cursor') === 'next'
@@ -83,4 +84,35 @@ describe('RepositoriesPage', () => {
       expect(screen.queryByText('Loading repositories…')).not.toBeInTheDocument(),
     );
   });
+
+  it('says live how many tags are preparing in each recently updated repository', async () => {
+    const now = new Date().toISOString();
+    let preparing = true;
+    server.use(
+      http.get(URL_, () =>
+        HttpResponse.json({
+          repositories: [{ ...repo('api'), updatedAt: now }, repo('docs')],
+        }),
+      ),
+      http.get(`${URL_}/api/tags`, () =>
+        HttpResponse.json({
+          tags: [
+            makeTag({ tag: 'a', status: preparing ? 'preparing' : 'ready', updatedAt: now }),
+            makeTag({ tag: 'b', status: 'preparing', updatedAt: now }),
+          ],
+        }),
+      ),
+      // Not updated in the last day: its tags are never listed.
+      http.get(`${URL_}/docs/tags`, () => HttpResponse.error()),
+    );
+    renderAt('/repositories?projectId=prj_1', routes);
+    const api = await screen.findByRole('link', { name: 'api' });
+    const cell = within(api.closest('tr')!).getByTestId('preparing-count');
+    await waitFor(() => expect(cell).toHaveTextContent('2 preparing'));
+    const docs = screen.getByRole('link', { name: 'docs' }).closest('tr')!;
+    expect(within(docs).getByTestId('preparing-count')).toHaveTextContent('—');
+    preparing = false;
+    // The next interval (5 s) reads it again.
+    await waitFor(() => expect(cell).toHaveTextContent('1 preparing'), { timeout: 15_000 });
+  }, 25_000);
 });

@@ -10,8 +10,9 @@ import { RelativeTime } from '../../components/relative-time';
 import { Skeleton } from '../../components/skeleton';
 import { ColumnHeaders } from '../../components/column-headers';
 import { describeScope } from '../scope/scope-form-logic';
-import { repositoryPath } from '../scope/paths';
+import { recentPushesPath, repositoryPath } from '../scope/paths';
 import { useDocumentTitle } from '../scope/use-document-title';
+import { usePreparingCounts } from '../recent-pushes/use-preparing-counts';
 
 export function RepositoriesPage() {
   useDocumentTitle('Repositories');
@@ -23,6 +24,7 @@ export function RepositoriesPage() {
     enabled: scope !== null,
   });
   const repositories = query.data?.pages.flatMap((p) => p.repositories) ?? [];
+  const preparing = usePreparingCounts(scope);
 
   return (
     <section aria-labelledby="repos-title" className="space-y-4">
@@ -38,9 +40,16 @@ export function RepositoriesPage() {
             </p>
           ) : null}
         </div>
-        <Link to="/?choose" className="text-sm underline underline-offset-2">
-          Change scope
-        </Link>
+        <div className="flex items-center gap-4 text-sm">
+          {scope ? (
+            <Link to={recentPushesPath(scope)} className="underline underline-offset-2">
+              Recent pushes
+            </Link>
+          ) : null}
+          <Link to="/?choose" className="underline underline-offset-2">
+            Change scope
+          </Link>
+        </div>
       </div>
 
       {!scope ? null : query.isPending ? (
@@ -84,6 +93,7 @@ export function RepositoriesPage() {
                   columns={[
                     { label: 'Name' },
                     { label: 'Visibility' },
+                    { label: 'Under way' },
                     { label: 'Created' },
                     { label: 'Updated' },
                   ]}
@@ -102,6 +112,15 @@ export function RepositoriesPage() {
                     </Link>
                   </td>
                   <td className="px-3 py-2">{r.public ? 'Public' : 'Private'}</td>
+                  <td className="px-3 py-2" data-testid="preparing-count">
+                    {preparing.get(r.name) ? (
+                      <span className="inline-flex items-center gap-1.5 rounded-full bg-info px-2 py-0.5 text-xs font-medium text-info-fg">
+                        {preparing.get(r.name)} preparing
+                      </span>
+                    ) : (
+                      <span className="text-muted-fg">—</span>
+                    )}
+                  </td>
                   <td className="px-3 py-2 text-muted-fg">
                     <RelativeTime value={r.createdAt} />
                   </td>

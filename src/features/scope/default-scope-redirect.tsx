@@ -2,12 +2,13 @@
 // default scope and add it (replacing the history entry). A chunk of its own, so deep links
 // that carry a scope (the usual case) never load it.
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { dashboardConfigQueryOptions } from '../../api/dashboard-config';
 import { ErrorPanel } from '../../components/error-panel';
 import { GateSkeleton } from './scope-gate';
 
-export function DefaultScopeRedirect() {
+export function DefaultScopeRedirect({ withoutDefault }: { withoutDefault?: ReactNode }) {
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   const config = useQuery(dashboardConfigQueryOptions());
@@ -35,6 +36,7 @@ export function DefaultScopeRedirect() {
       />
     );
   }
+  if (withoutDefault) return withoutDefault;
   return (
     <section aria-labelledby="no-scope-title" className="space-y-3">
       <h1 id="no-scope-title" className="text-2xl font-semibold">

@@ -16,3 +16,6 @@ export function imagesPath(scope: Scope, repo: string, untagged: boolean): strin
 export function imagePath(scope: Scope, repo: string, imageIdOrDigest: string): string {
   return `/repositories/${encodeURIComponent(repo)}/images/${encodeURIComponent(imageIdOrDigest)}${scopeSearch(scope)}`;
 }
+export function recentPushesPath(scope: Scope): string {
+  return `/pushes${scopeSearch(scope)}`;
+}

@@ -1,6 +1,6 @@
-// A browse URL without a scope gets the server's default scope added (replacing the
-// history entry), so the address bar always holds a link that works for someone else.
-import { lazy, Suspense } from 'react';
+// A URL without a scope gets the server's default scope added (replacing the history
+// entry), so the address bar always holds a link that works for someone else.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { Skeleton } from '../../components/skeleton';
 
@@ -17,10 +17,21 @@ export function GateSkeleton() {
   );
 }
 
-export function ScopeGate() {
+/**
+ * Renders `children` (default: the nested routes) once the URL has a scope. `withoutDefault`
+ * is what a URL without one shows when the server has no default scope either (default: a
+ * "Which project?" page); the tag page passes itself so its own message stays.
+ */
+export function ScopeGate({
+  children,
+  withoutDefault,
+}: {
+  children?: ReactNode;
+  withoutDefault?: ReactNode;
+}) {
   const location = useLocation();
   const hasScope = Boolean(new URLSearchParams(location.search).get('projectId')?.trim());
-  if (hasScope) return <Outlet />;
+  if (hasScope) return children ?? <Outlet />;
   return (
     <Suspense
       fallback={
@@ -30,7 +41,7 @@ export function ScopeGate() {
         </div>
       }
     >
-      <DefaultScopeRedirect />
+      <DefaultScopeRedirect withoutDefault={withoutDefault} />
     </Suspense>
   );
 }

@@ -91,7 +91,7 @@ describe('cost', () => {
     expect(formatUsd(1234.5, 'de-DE')).toBe('1.234,50\u00a0$');
   });
 
-  it('shows storage in the same decimal GB as the price', () => {
+  it('shows the cost line size in the same decimal GB as the price', () => {
     expect(formatDecimalGb(1_234_567_890, 'en-US')).toBe('1.23 GB');
     expect(formatDecimalGb(12_345_678, 'en-US')).toBe('0.012 GB');
   });

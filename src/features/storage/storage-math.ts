@@ -75,7 +75,10 @@ export function formatUsd(amount: number, locale?: string): string {
   return f.format(amount);
 }
 
-/** `12.3 GB` in decimal units, matching the price's GB. */
+/**
+ * `12.3 GB` in decimal units, matching the price's GB: only for the cost line. Every stored
+ * size reads in src/lib/format's formatBytes units, like the rows it sums.
+ */
 export function formatDecimalGb(bytes: number, locale?: string): string {
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: bytes < 1e8 ? 3 : 2 }).format(bytes / BYTES_PER_GB)} GB`;
 }

@@ -83,12 +83,20 @@ describe('StoragePanel', () => {
     ]);
     server.use(repository());
     renderAt('/repo', routes);
-    expect(await screen.findByTestId('stored-bytes')).toHaveTextContent('2 GB');
+    // In the rows' units (2e9 bytes = 1.86 GiB); the cost line alone speaks billing GB.
+    const stored = await screen.findByTestId('stored-bytes');
+    expect(stored).toHaveTextContent('1.9 GiB');
+    expect(stored).toHaveAttribute('title', '2,000,000,000 bytes');
     expect(seen).toEqual([null, null]); // all images, untagged ones too
     expect(screen.getByTestId('storage-cost')).toHaveTextContent('$0.20 / month');
     expect(screen.getByTestId('limit-images')).toHaveTextContent('3 of 10,000 (0%)');
     expect(screen.getByTestId('limit-tags')).toHaveTextContent('4 of 10,000 (0%)');
-    expect(screen.getByText(/Untagged \(1\): 0\.5 GB/)).toBeInTheDocument();
+    expect(screen.getByText(/Untagged \(1\): 476\.8 MiB/)).toHaveAttribute(
+      'title',
+      '500,000,000 bytes',
+    );
+    expect(screen.getByText(/Tagged: 1\.4 GiB/)).toBeInTheDocument();
+    expect(screen.getByText(/2 GB × \$0\.10 per GB \(10⁹ bytes\)/)).toBeInTheDocument();
     expect(screen.getByText(/Limits on Pro/)).toBeInTheDocument();
   });
 

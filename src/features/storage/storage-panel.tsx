@@ -12,7 +12,7 @@ import { Button } from '../../components/button';
 import { ErrorPanel } from '../../components/error-panel';
 import { Skeleton } from '../../components/skeleton';
 import { cn } from '../../lib/cn';
-import { formatExactBytes } from '../../lib/format';
+import { formatBytes, formatExactBytes } from '../../lib/format';
 import { loadPlan, PLANS, type PlanId } from '../../lib/plan';
 import { PushesChart } from './pushes-chart';
 import {
@@ -92,8 +92,9 @@ export function StoragePanel({ scope, repo }: { scope: Scope; repo: string }) {
                 too (they are stored until deleted). An index and its platform images each count
                 with the size the API lists. Layers shared between images are stored once by the
                 registry, so the real total can be lower. Cost ={' '}
-                {formatUsd(PRICE_PER_GB_MONTH_USD, 'en-US')} per GB a month, GB = 10⁹ bytes. A push
-                is a new image (re-tagging an image is not one).
+                {formatUsd(PRICE_PER_GB_MONTH_USD, 'en-US')} per GB a month, GB = 10⁹ bytes (how
+                Vercel bills); sizes elsewhere are 1024-based (1 MiB = 1,048,576 bytes), as the CLI
+                counts them. A push is a new image (re-tagging an image is not one).
               </p>
             </>
           )}
@@ -165,7 +166,7 @@ function StoredCard({ totals }: { totals: StorageTotals }) {
         title={formatExactBytes(totals.bytes)}
         data-testid="stored-bytes"
       >
-        {formatDecimalGb(totals.bytes)}
+        {formatBytes(totals.bytes)}
       </p>
       <p className="text-xs text-muted-fg">
         {formatExactBytes(totals.bytes)} in {count.format(totals.images)}{' '}
@@ -183,17 +184,20 @@ function StoredCard({ totals }: { totals: StorageTotals }) {
       <ul className="space-y-0.5 text-xs">
         <li className="flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block size-2 rounded-full bg-info-fg" />
-          Tagged: {formatDecimalGb(tagged)}
+          <span title={formatExactBytes(tagged)}>Tagged: {formatBytes(tagged)}</span>
         </li>
         <li className="flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block size-2 rounded-full bg-muted-fg" />
-          Untagged ({count.format(totals.untaggedImages)}): {formatDecimalGb(totals.untaggedBytes)}
+          <span title={formatExactBytes(totals.untaggedBytes)}>
+            Untagged ({count.format(totals.untaggedImages)}): {formatBytes(totals.untaggedBytes)}
+          </span>
         </li>
       </ul>
     </Card>
   );
 }
 
+// The one place a size is in decimal GB: it is how Vercel bills, and it says so (10⁹ bytes).
 function CostCard({ bytes }: { bytes: number }) {
   return (
     <Card title="Estimated cost">

@@ -29,7 +29,7 @@ describe('tag detail: loaded states', () => {
     expect(within(facts).getByText('Manifest')).toBeInTheDocument();
     expect(within(facts).getByText('linux/amd64')).toBeInTheDocument();
     const size = screen.getByTestId('tag-size');
-    expect(size).toHaveTextContent('36.9 MB');
+    expect(size).toHaveTextContent('36.9 MiB');
     expect(size).toHaveAttribute('title', '38,693,274 bytes');
     expect(within(facts).getByText('stored (compressed) size')).toBeInTheDocument();
     expect(screen.getByTestId('tag-digest')).toHaveTextContent(baseTag.manifestDigest);
@@ -60,7 +60,7 @@ describe('tag detail: loaded states', () => {
       'href',
       '/repositories?projectId=prj_e2e&teamId=team_e2e',
     );
-    expect(document.title).toBe('Ready · web-app:v1.0.0 · VCR Dashboard');
+    await waitFor(() => expect(document.title).toBe('Ready · web-app:v1.0.0 · VCR Dashboard'));
   });
 
   it('skeleton and loaded page have the same rows (no layout shift)', async () => {
@@ -81,7 +81,7 @@ describe('tag detail: loaded states', () => {
     expect(await screen.findByText('Multi-platform index')).toBeInTheDocument();
     expect(screen.getByText('Index')).toBeInTheDocument();
     expect(screen.getByText('All platforms of the index')).toBeInTheDocument();
-    expect(document.title).toBe('web-app:v1.0.0 · VCR Dashboard');
+    await waitFor(() => expect(document.title).toBe('web-app:v1.0.0 · VCR Dashboard'));
   });
 
   it('shows an attestation and a tag without pushedBy', async () => {
@@ -195,7 +195,7 @@ describe('tag detail: watching a preparing tag', () => {
     renderAt(URL_V1);
     expect(await screen.findByText('Preparing')).toBeInTheDocument();
     expect(screen.getByTestId('watch-note')).toHaveTextContent('checking every 2 s');
-    // Title and favicon are set by effects: wait for them rather than race them.
+    // Title and icon are set by an effect after the commit that shows "Preparing": wait for it.
     await waitFor(() => expect(document.title).toBe('Preparing · web-app:v1.0.0 · VCR Dashboard'));
     await waitFor(() =>
       expect(document.querySelector('link[rel="icon"]')).toHaveAttribute(
@@ -217,10 +217,12 @@ describe('tag detail: watching a preparing tag', () => {
     );
     expect(screen.getByText('Ready', { exact: true })).toBeInTheDocument();
     expect(screen.getByText('v1.0.0 is ready.')).toBeInTheDocument();
-    expect(document.title).toBe('Ready · web-app:v1.0.0 · VCR Dashboard');
-    expect(document.querySelector('link[rel="icon"]')).toHaveAttribute(
-      'href',
-      '/favicon-ready.svg',
+    await waitFor(() => expect(document.title).toBe('Ready · web-app:v1.0.0 · VCR Dashboard'));
+    await waitFor(() =>
+      expect(document.querySelector('link[rel="icon"]')).toHaveAttribute(
+        'href',
+        '/favicon-ready.svg',
+      ),
     );
     expect(screen.queryByTestId('watch-note')).not.toBeInTheDocument();
     // Terminal: no more requests, however long we wait.

@@ -133,7 +133,7 @@ describe('an index tag', () => {
     expect(await within(rows[0]!).findByText('Ready')).toBeInTheDocument();
     expect(await within(rows[1]!).findByText('Ready (unoptimized)')).toBeInTheDocument();
     expect(await within(rows[2]!).findByText('No status (attestation)')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('48 MB')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('48 MiB')).toBeInTheDocument();
     expect(
       within(rows[0]!).getByRole('button', { name: /Copy digest of linux\/amd64/ }),
     ).toBeInTheDocument();

@@ -8,6 +8,7 @@ import type { Tag } from '../../api/schemas';
 import type { Scope } from '../../api/scope';
 import type { ScopeNames } from '../../lib/use-scope-names';
 import { IndexPlatforms } from './index-platforms';
+import { IndexWatch } from './index-watch';
 import { useIndexChildren } from './use-index-children';
 import { WhyNotReady } from './why-not-ready';
 
@@ -45,6 +46,7 @@ export function TagExtras({
         rows={rows}
         rowsLoading={isIndex && !unresolved && !index.data && !index.isError}
       />
+      {isIndex ? <IndexWatch repo={repo} tag={tag.tag} rows={rows} /> : null}
       {isIndex ? (
         <IndexPlatforms
           index={index}

@@ -5,13 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Tag } from '../../api/schemas';
 import { toast } from '../../components/toast';
 import { statusLabel } from '../../components/status-badge';
+import { FAVICONS, setFavicon } from '../../lib/favicon';
 import { useHydrated } from '../../lib/use-hydrated';
-
-export const FAVICONS = {
-  default: '/favicon.svg',
-  preparing: '/favicon-preparing.svg',
-  ready: '/favicon-ready.svg',
-} as const;
 
 /** What the change means; a status the API adds later is reported as it comes, not as ready. */
 export function readyMessage(tag: Tag): string {
@@ -28,20 +23,9 @@ export function pageTitle(repo: string, tag: string, data: Tag | undefined): str
   return `${statusLabel(data.status, data.kind)} · ${base}`;
 }
 
-function setFavicon(href: string): void {
-  let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
-  if (!link) {
-    link = document.createElement('link');
-    link.rel = 'icon';
-    link.type = 'image/svg+xml';
-    document.head.append(link);
-  }
-  if (link.getAttribute('href') !== href) link.setAttribute('href', href);
-}
-
 export type NotifyState = 'unsupported' | 'off' | 'on' | 'denied';
 
-function initialNotifyState(): NotifyState {
+export function initialNotifyState(): NotifyState {
   if (typeof Notification === 'undefined') return 'unsupported';
   return Notification.permission === 'denied' ? 'denied' : 'off';
 }

@@ -7,20 +7,12 @@ import { CopyButton } from '../../components/copy-button';
 import { Skeleton } from '../../components/skeleton';
 import { statusLabel } from '../../components/status-badge';
 import { imageReference, type ImageReferenceParts } from '../../lib/pull-commands';
+import { notReadyCase, whyNotReadySentence } from '../../lib/why-not-ready';
 import type { ChildRow } from './use-index-children';
 
 /** The Buildx command that pushes one linux/amd64 manifest and no attestations. */
 export function buildxAmd64Command(parts: ImageReferenceParts, tag: string): string {
   return `docker buildx build --platform linux/amd64 --provenance=false --sbom=false -t ${imageReference(parts)}:${tag} --push .`;
-}
-
-export type NotReadyCase = 'index' | 'unoptimized' | 'attestation';
-
-export function notReadyCase(tag: Pick<Tag, 'kind' | 'status'>): NotReadyCase | null {
-  if (tag.kind === 'index') return 'index';
-  if (tag.kind === 'attestation') return 'attestation';
-  if (tag.status === 'unoptimized') return 'unoptimized';
-  return null;
 }
 
 function Command({ label, command }: { label: string; command: string }) {
@@ -53,7 +45,6 @@ export function WhyNotReady({
 }) {
   const which = notReadyCase(tag);
   if (!which) return null;
-  const platform = tag.platform && tag.arch ? `${tag.platform}/${tag.arch}` : 'another platform';
   const amd64 = rows.find(isAmd64);
   const images = rows.filter((r) => r.attestationOf === null && r.platform !== null);
   const wrapped = images.length === 1 && rows.length > 1;
@@ -69,15 +60,7 @@ export function WhyNotReady({
       <h2 id="why-title" className="text-base font-semibold">
         Why this tag will never be ready
       </h2>
-      <p className="text-sm">
-        {which === 'index' && wrapped
-          ? 'This tag is a single-platform image wrapped in an index by Buildx’s default provenance and SBOM attestations, and Vercel Sandbox only runs a plain linux/amd64 manifest: push it again without them.'
-          : which === 'index'
-            ? 'This tag is a multi-platform index, and Vercel Sandbox only runs a single linux/amd64 image: push one without Buildx’s default provenance and SBOM attestations (which wrap even a single platform in an index).'
-            : which === 'unoptimized'
-              ? `This image is built for ${platform}, not linux/amd64, so Vercel Sandbox cannot use it: rebuild it with --platform linux/amd64.`
-              : 'This tag points at an attestation (build provenance or an SBOM), which describes an image but is not one, so nothing can run from it: push the image itself.'}
-      </p>
+      <p className="text-sm">{whyNotReadySentence(tag, wrapped)}</p>
       {push ? (
         <Command label="Copy the docker buildx command" command={push} />
       ) : (

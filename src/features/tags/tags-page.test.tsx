@@ -97,7 +97,7 @@ describe('TagsPage', () => {
     expect(rows.map((r) => r.getAttribute('data-tag'))).toEqual(['latest', 'v2', 'multi']);
     expect(within(rows[0]!).getByText('pinned')).toBeInTheDocument();
     expect(within(rows[0]!).getByText('abcdef012345')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText('36.9 MB')).toBeInTheDocument();
+    expect(within(rows[0]!).getByText('36.9 MiB')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('Ready (unoptimized)')).toBeInTheDocument();
     expect(within(rows[1]!).getByText('linux/arm64')).toBeInTheDocument();
     expect(within(rows[2]!).getByText('Multi-platform index')).toBeInTheDocument();
