@@ -3,7 +3,8 @@
 // HTML and CSS have the network and the main thread to themselves (on a slow phone the 100 kB
 // module would otherwise share the bandwidth with the stylesheet that holds the paint); the
 // page becomes interactive a download later. An external file: the CSP needs no
-// 'unsafe-inline'.
+// 'unsafe-inline'. Loaded as a blocking classic script in the head (server/ssr/shell.ts says
+// why), so it runs before the body is parsed: everything below works on `document` or waits.
 
 // The theme is in the HTML already (the server read the vcr-theme cookie); a choice this
 // device made before that cookie existed is carried over, as public/theme-init.js does on the
