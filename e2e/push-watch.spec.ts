@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { testImage, writeOciLayout } from '../emulator/registry/test-images';
+import { hideTab } from './support/hidden-tab';
 
 const run = promisify(execFile);
 const SKOPEO = process.env.SKOPEO_PATH ?? '/usr/bin/skopeo';
@@ -75,11 +76,7 @@ test.describe('push with skopeo, watch it turn ready', () => {
       'aria-pressed',
       'true',
     );
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-    });
+    await hideTab(page);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown), {
         timeout: 40_000,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './support/spawn-server';
+import { hideTab } from './support/hidden-tab';
 
 const SCOPE = 'projectId=prj_e2e&teamId=team_e2e';
 const SEED = 'e2e/fixtures/seed.json';
@@ -134,11 +135,7 @@ test.describe('notify me', () => {
       'aria-pressed',
       'true',
     );
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-    });
+    await hideTab(page);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown), {
         timeout: 40_000,
